@@ -1,14 +1,12 @@
 package io.skiff.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Where the real services a test needs are: {@code scripts/test-deps} starts them and exports
- * their addresses. Outside CI a missing service skips the test with the reason; in CI
- * ({@code CI=true}) it fails it, so a broken setup can never pass as "no tests needed it".
+ * their addresses. A missing service fails the test with a message saying how to get it, locally
+ * and in CI alike: a skipped test checks nothing, and a broken setup must never look green.
  */
 public final class TestEnvironment {
     private TestEnvironment() {}
@@ -46,7 +44,7 @@ public final class TestEnvironment {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    /** Reads an environment variable naming a service; skips (locally) or fails (in CI) without it. */
+    /** Reads an environment variable naming a service; fails the test clearly without it. */
     public static String require(String variable, String what) {
         return requireValue(variable, System.getenv(variable), what);
     }
@@ -55,12 +53,7 @@ public final class TestEnvironment {
         if (value != null && !value.isBlank()) {
             return value;
         }
-        String message = "this test needs " + what + ": run scripts/test-deps and source .skiff-test/env"
-                + " (or use scripts/test), which sets " + variable;
-        if (inCi()) {
-            throw new AssertionError(message);
-        }
-        assumeTrue(false, message);
-        throw new IllegalStateException("unreachable");
+        throw new AssertionError("this test needs " + what + " and " + variable + " is not set: run"
+                + " scripts/test (or scripts/test-deps, then source .skiff-test/env)");
     }
 }
