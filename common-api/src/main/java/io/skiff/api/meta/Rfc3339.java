@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public final class Rfc3339 {
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 time");
+            throw InvalidFormatException.from(p, "not an RFC 3339 time: \"" + text + "\"", text, Instant.class);
         }
     }
 }

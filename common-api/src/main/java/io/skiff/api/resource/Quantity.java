@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -235,7 +236,7 @@ public final class Quantity implements Comparable<Quantity> {
             try {
                 return parse(text);
             } catch (InvalidQuantityException e) {
-                return (Quantity) ctxt.handleWeirdStringValue(Quantity.class, text, e.getMessage());
+                throw InvalidFormatException.from(p, e.getMessage(), text, Quantity.class);
             }
         }
     }
