@@ -213,9 +213,22 @@ public final class DockerRuntime implements ContainerRuntime {
         int seconds = (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
         long startNanos = System.nanoTime();
         try {
+            if (seconds == 0) {
+                // No grace: Docker's stop would still send the stop signal first and a process
+                // that handles it could exit on it; no grace means SIGKILL and nothing else.
+                bounded.run("kill container " + containerId,
+                        () -> calls.killContainerCmd(containerId).withSignal("SIGKILL").exec());
+            }
+            // After a kill this only waits for the exit (or answers 304 at once).
             bounded.call("stop container " + containerId, Duration.ofSeconds(seconds).plus(options.callTimeout()),
                     () -> streams.stopContainerCmd(containerId).withTimeout(seconds).exec());
         } catch (NotModifiedException notRunning) {
+            if (seconds > 0) {
+                return;
+            }
+            // With no grace it is the kill that stopped it; the stop only saw it had.
+        } catch (ConflictException notRunning) {
+            // 409 from the kill: the container is not running, so there is nothing to stop.
             return;
         } catch (NotFoundException e) {
             throw new ContainerNotFoundException(containerId);

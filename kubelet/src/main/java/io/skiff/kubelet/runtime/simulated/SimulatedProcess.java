@@ -8,7 +8,8 @@ import java.util.List;
  * What a simulated container's command "does". Hollow nodes run real pod specs, whose commands are
  * mostly servers (run until stopped) or short scripts; a few shapes are understood so that those
  * scripts end the way they would for real, everything else runs until stopped:
- * {@code sleep N}, {@code true}, {@code false}, {@code echo ...}, {@code exit N}, and {@code sh -c}
+ * {@code sleep N}, {@code true}, {@code false}, {@code echo ...}, {@code exit N}, {@code trap ...}
+ * (a no-op: every simulated process ends on a stop), and {@code sh -c}
  * with such statements separated by {@code ;}, {@code &&} or newlines. Output is printed at start.
  *
  * @param output   lines printed
@@ -59,7 +60,7 @@ record SimulatedProcess(List<String> output, Duration runFor, int exitCode) {
         List<String> rest = argv.subList(1, argv.size());
         try {
             return switch (program) {
-                case "true" -> new SimulatedProcess(List.of(), Duration.ZERO, 0);
+                case "true", "trap" -> new SimulatedProcess(List.of(), Duration.ZERO, 0);
                 case "false" -> new SimulatedProcess(List.of(), Duration.ZERO, 1);
                 case "echo" -> new SimulatedProcess(List.of(String.join(" ", rest)), Duration.ZERO, 0);
                 case "exit" -> new SimulatedProcess(List.of(), Duration.ZERO,
