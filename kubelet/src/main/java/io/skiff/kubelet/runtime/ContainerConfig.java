@@ -49,8 +49,8 @@ public record ContainerConfig(
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("container image must not be empty");
         }
-        if (name != null && !name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
-            throw new IllegalArgumentException("container name " + name + " must match [a-zA-Z0-9][a-zA-Z0-9_.-]*");
+        if (name != null && !name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+            throw new IllegalArgumentException("container name " + name + " must match [a-zA-Z0-9][a-zA-Z0-9_.-]+");
         }
         if (cpuMillis < 0 || memoryBytes < 0) {
             throw new IllegalArgumentException("cpu and memory limits must not be negative");
@@ -68,7 +68,8 @@ public record ContainerConfig(
         });
         ports = List.copyOf(ports == null ? List.of() : ports);
         mounts = List.copyOf(mounts == null ? List.of() : mounts);
-        if (joinsNetworkOf() != null) {
+        // (Fields are assigned only after this constructor body: look at the parameter.)
+        if (networkMode != null && networkMode.startsWith(CONTAINER_NETWORK_PREFIX)) {
             // The engine refuses these with a less helpful message; say what is wrong and why.
             if (!ports.isEmpty()) {
                 throw new IllegalArgumentException("container " + name + " joins the network of another"
