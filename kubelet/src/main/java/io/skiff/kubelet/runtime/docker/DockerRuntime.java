@@ -140,6 +140,16 @@ public final class DockerRuntime implements ContainerRuntime {
         String reference = ImageReference.withDefaultTag(image);
         long startNanos = System.nanoTime();
         log.info("Pulling image {}", reference);
+        try {
+            awaitPull(image, reference);
+        } catch (ImagePullException e) {
+            log.info("Failed to pull image {}: {}", reference, e.engineMessage());
+            throw e;
+        }
+        log.info("Pulled image {} in {}ms", reference, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    private void awaitPull(String image, String reference) {
         StreamCallback<PullResponseItem> pull = new StreamCallback<>(item -> {
             if (item.isErrorIndicated()) {
                 String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
@@ -169,15 +179,11 @@ public final class DockerRuntime implements ContainerRuntime {
         }
         Throwable failure = pull.error();
         if (failure instanceof ImagePullException e) {
-            log.info("Failed to pull image {}: {}", reference, e.engineMessage());
             throw e;
         }
         if (failure != null) {
-            String message = DockerErrors.message(failure);
-            log.info("Failed to pull image {}: {}", reference, message);
-            throw new ImagePullException(image, message, failure);
+            throw new ImagePullException(image, DockerErrors.message(failure), failure);
         }
-        log.info("Pulled image {} in {}ms", reference, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     @Override

@@ -302,6 +302,40 @@ class DockerRuntimeTest extends ContainerRuntimeContract {
     }
 
     @Test
+    void aRegistryThatNeverAnswersFailsThePullAtTheProgressDeadline() throws Exception {
+        // A "registry" on loopback that accepts connections and never says a word.
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            List<java.net.Socket> accepted = Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            });
+            String image = "127.0.0.1:" + silent.getLocalPort() + "/skiff-test/silent:1";
+            try (DockerRuntime impatient = new DockerRuntime(DockerRuntime.Options.of(TestEnvironment.docker())
+                    .withPullProgressDeadline(Duration.ofSeconds(2)))) {
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> impatient.pullImage(image))
+                        .isInstanceOfSatisfying(ImagePullException.class, e -> assertThat(e.image()).isEqualTo(image));
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(6));
+            } finally {
+                silent.close();
+                acceptor.join(Duration.ofSeconds(5));
+                for (java.net.Socket socket : accepted) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void cpuAndMemoryLimitsAreAppliedToTheContainer() {
         String id = runtime.createAndStart(container("sleep", "300").cpuMillis(250).memoryBytes(64L << 20).build());
 
