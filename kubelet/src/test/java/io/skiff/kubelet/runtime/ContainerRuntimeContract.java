@@ -9,18 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ public abstract class ContainerRuntimeContract {
                 new Case(Map.of("c", "x"), Set.of(a, c)),
                 new Case(Map.of("pod", "nope"), Set.of()));
         for (Case k : cases) {
-            Map<String, String> filter = new java.util.HashMap<>(k.filter());
+            Map<String, String> filter = new HashMap<>(k.filter());
             filter.put(TEST_LABEL, testRun);
             assertThat(runtime.listContainers(filter, false)).as("filter %s", k.filter())
                     .extracting(RuntimeContainer::id).containsExactlyInAnyOrderElementsOf(k.expected());
@@ -323,7 +324,7 @@ public abstract class ContainerRuntimeContract {
             for (Future<String> racer : racers) {
                 try {
                     winners.add(racer.get(60, TimeUnit.SECONDS));
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     assertThat(e.getCause()).isInstanceOf(ContainerCreateException.class);
                 }
             }
@@ -396,11 +397,5 @@ public abstract class ContainerRuntimeContract {
         assertThat(version.name()).isNotBlank();
         assertThat(version.version()).isNotBlank();
         assertThat(version.toString()).isEqualTo(version.name() + "://" + version.version());
-    }
-
-    /** Ids of the test's containers, for assertions on what exists. */
-    protected Set<String> testContainerIds(boolean includeExited) {
-        return runtime.listContainers(testLabel(), includeExited).stream().map(RuntimeContainer::id)
-                .collect(Collectors.toSet());
     }
 }

@@ -133,21 +133,17 @@ final class DockerContainers {
     /** The container's address on the network it owns: the default bridge for an infra container. */
     static Optional<String> ipAddress(InspectContainerResponse inspect) {
         NetworkSettings settings = inspect.getNetworkSettings();
-        if (settings == null) {
+        if (settings == null || settings.getNetworks() == null) {
             return Optional.empty();
         }
-        if (settings.getNetworks() != null) {
-            ContainerNetwork bridge = settings.getNetworks().get("bridge");
-            if (bridge != null && notBlank(bridge.getIpAddress())) {
-                return Optional.of(bridge.getIpAddress());
-            }
-            for (ContainerNetwork network : settings.getNetworks().values()) {
-                if (notBlank(network.getIpAddress())) {
-                    return Optional.of(network.getIpAddress());
-                }
-            }
+        ContainerNetwork bridge = settings.getNetworks().get("bridge");
+        if (bridge != null && notBlank(bridge.getIpAddress())) {
+            return Optional.of(bridge.getIpAddress());
         }
-        return notBlank(settings.getIpAddress()) ? Optional.of(settings.getIpAddress()) : Optional.empty();
+        return settings.getNetworks().values().stream()
+                .map(ContainerNetwork::getIpAddress)
+                .filter(DockerContainers::notBlank)
+                .findFirst();
     }
 
     private static boolean notBlank(String s) {

@@ -152,9 +152,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private void awaitPull(String image, String reference) {
         StreamCallback<PullResponseItem> pull = new StreamCallback<>(item -> {
             if (item.isErrorIndicated()) {
-                String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
-                throw new ImagePullException(image, message);
+                throw new ImagePullException(image, pullError(item));
             }
         });
         try {
@@ -184,6 +182,13 @@ public final class DockerRuntime implements ContainerRuntime {
         if (failure != null) {
             throw new ImagePullException(image, DockerErrors.message(failure), failure);
         }
+    }
+
+    /** The error of a pull progress message: its detail, else the older top-level field Docker still sends. */
+    @SuppressWarnings("deprecation")
+    private static String pullError(PullResponseItem item) {
+        return item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage() : item.getError();
     }
 
     @Override

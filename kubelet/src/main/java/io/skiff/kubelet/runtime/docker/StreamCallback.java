@@ -97,10 +97,6 @@ final class StreamCallback<T> implements ResultCallback<T> {
         done.await();
     }
 
-    boolean isCancelled() {
-        return cancelled;
-    }
-
     /** The first failure of the stream or of {@code onItem}, or null. */
     Throwable error() {
         return error;

@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
@@ -303,35 +304,16 @@ class DockerRuntimeTest extends ContainerRuntimeContract {
 
     @Test
     void aRegistryThatNeverAnswersFailsThePullAtTheProgressDeadline() throws Exception {
-        // A "registry" on loopback that accepts connections and never says a word.
-        try (ServerSocket silent = new ServerSocket()) {
-            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            List<java.net.Socket> accepted = Collections.synchronizedList(new ArrayList<>());
-            Thread acceptor = Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // The test is over.
-                }
-            });
-            String image = "127.0.0.1:" + silent.getLocalPort() + "/skiff-test/silent:1";
-            try (DockerRuntime impatient = new DockerRuntime(DockerRuntime.Options.of(TestEnvironment.docker())
-                    .withPullProgressDeadline(Duration.ofSeconds(2)))) {
-                long start = System.nanoTime();
+        try (SilentServer registry = SilentServer.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DockerRuntime impatient = new DockerRuntime(DockerRuntime.Options.of(TestEnvironment.docker())
+                     .withPullProgressDeadline(Duration.ofSeconds(2)))) {
+            String image = "127.0.0.1:" + ((InetSocketAddress) registry.address()).getPort() + "/skiff-test/silent:1";
+            long start = System.nanoTime();
 
-                assertThatThrownBy(() -> impatient.pullImage(image))
-                        .isInstanceOfSatisfying(ImagePullException.class, e -> assertThat(e.image()).isEqualTo(image));
+            assertThatThrownBy(() -> impatient.pullImage(image))
+                    .isInstanceOfSatisfying(ImagePullException.class, e -> assertThat(e.image()).isEqualTo(image));
 
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(6));
-            } finally {
-                silent.close();
-                acceptor.join(Duration.ofSeconds(5));
-                for (java.net.Socket socket : accepted) {
-                    socket.close();
-                }
-            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(6));
         }
     }
 
@@ -375,33 +357,15 @@ class DockerRuntimeTest extends ContainerRuntimeContract {
 
     @Test
     void anEngineThatNeverAnswersCostsATimeoutNotAWorker() throws Exception {
-        Path socket = tmp.resolve("silent.sock");
-        try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            silent.bind(UnixDomainSocketAddress.of(socket));
-            List<SocketChannel> accepted = Collections.synchronizedList(new ArrayList<>());
-            Thread acceptor = Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // The test is over.
-                }
-            });
-            try (DockerRuntime stuck = new DockerRuntime(DockerRuntime.Options.of("unix://" + socket)
-                    .withCallTimeout(Duration.ofSeconds(1)))) {
-                for (Runnable call : List.<Runnable>of(stuck::version, () -> stuck.listContainers(Map.of(), true),
-                        () -> stuck.inspect("abc"), () -> stuck.createAndStart(container("true").build()))) {
-                    long start = System.nanoTime();
-                    assertThatThrownBy(call::run).isInstanceOf(RuntimeTimeoutException.class);
-                    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
-                }
-            } finally {
-                silent.close();
-                acceptor.join(Duration.ofSeconds(5));
-                for (SocketChannel channel : accepted) {
-                    channel.close();
-                }
+        try (SilentServer engine = SilentServer.listen(UnixDomainSocketAddress.of(tmp.resolve("silent.sock")));
+             DockerRuntime stuck = new DockerRuntime(DockerRuntime.Options.of("unix://"
+                     + ((UnixDomainSocketAddress) engine.address()).getPath())
+                     .withCallTimeout(Duration.ofSeconds(1)))) {
+            for (Runnable call : List.<Runnable>of(stuck::version, () -> stuck.listContainers(Map.of(), true),
+                    () -> stuck.inspect("abc"), () -> stuck.createAndStart(container("true").build()))) {
+                long start = System.nanoTime();
+                assertThatThrownBy(call::run).isInstanceOf(RuntimeTimeoutException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
             }
         }
     }
@@ -416,6 +380,45 @@ class DockerRuntimeTest extends ContainerRuntimeContract {
                     .isNotInstanceOf(RuntimeTimeoutException.class)
                     .hasMessageContaining("cannot talk to the container engine");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    /** A server on loopback or a unix socket that accepts connections and never says a word. */
+    private record SilentServer(ServerSocketChannel server, List<SocketChannel> accepted, Thread acceptor)
+            implements AutoCloseable {
+
+        static SilentServer listen(SocketAddress address) throws IOException {
+            ServerSocketChannel server = ServerSocketChannel.open(address instanceof UnixDomainSocketAddress
+                    ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
+            server.bind(address);
+            List<SocketChannel> accepted = Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(server.accept());
+                    }
+                } catch (IOException closed) {
+                    // The server was closed: the test is over.
+                }
+            });
+            return new SilentServer(server, accepted, acceptor);
+        }
+
+        SocketAddress address() throws IOException {
+            return server.getLocalAddress();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            try {
+                acceptor.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (SocketChannel channel : accepted) {
+                channel.close();
+            }
         }
     }
 
