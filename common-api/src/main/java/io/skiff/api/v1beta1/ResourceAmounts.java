@@ -56,7 +56,18 @@ final class ResourceAmounts {
             }
         }
         throw InvalidFormatException.from(p, "expected an integer (" + unit(resource)
-                + ") or a quantity string, got " + t, p.getText(), Long.class);
+                + ") or a quantity string, got " + describe(t), p.getText(), Long.class);
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case VALUE_NUMBER_FLOAT -> "a decimal number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_NULL -> "null";
+            default -> String.valueOf(t);
+        };
     }
 
     private static String unit(String resource) {

@@ -97,36 +97,36 @@ public final class V1beta1 implements VersionConverter {
     @Override
     public ApiObject toHub(String kind, JsonNode node) throws DecodeException {
         return switch (kind) {
-            case POD -> PodConversion.toHub(Json.fromTree(node, PodTypes.Pod.class));
+            case POD -> PodConversion.toHub(bind(node, PodTypes.Pod.class));
             case REPLICATION_CONTROLLER -> ControllerConversion.toHub(
-                    Json.fromTree(node, ControllerTypes.ReplicationController.class));
-            case SERVICE -> ServiceConversion.toHub(Json.fromTree(node, ServiceTypes.Service.class));
-            case MINION -> MinionConversion.toHub(Json.fromTree(node, MinionTypes.Minion.class));
-            case EVENT -> EventConversion.toHub(Json.fromTree(node, EventTypes.Event.class));
-            case STATUS -> StatusConversion.toHub(Json.fromTree(node, StatusTypes.Status.class));
+                    bind(node, ControllerTypes.ReplicationController.class));
+            case SERVICE -> ServiceConversion.toHub(bind(node, ServiceTypes.Service.class));
+            case MINION -> MinionConversion.toHub(bind(node, MinionTypes.Minion.class));
+            case EVENT -> EventConversion.toHub(bind(node, EventTypes.Event.class));
+            case STATUS -> StatusConversion.toHub(bind(node, StatusTypes.Status.class));
             case POD_LIST -> {
-                PodTypes.PodList l = Json.fromTree(node, PodTypes.PodList.class);
+                PodTypes.PodList l = bind(node, PodTypes.PodList.class);
                 yield listToHub(l.meta(), l.items(), POD, Pod.KIND, PodTypes.Pod::meta, PodConversion::toHub);
             }
             case REPLICATION_CONTROLLER_LIST -> {
                 ControllerTypes.ReplicationControllerList l =
-                        Json.fromTree(node, ControllerTypes.ReplicationControllerList.class);
+                        bind(node, ControllerTypes.ReplicationControllerList.class);
                 yield listToHub(l.meta(), l.items(), REPLICATION_CONTROLLER, ReplicationController.KIND,
                         ControllerTypes.ReplicationController::meta, ControllerConversion::toHub);
             }
             case SERVICE_LIST -> {
-                ServiceTypes.ServiceList l = Json.fromTree(node, ServiceTypes.ServiceList.class);
+                ServiceTypes.ServiceList l = bind(node, ServiceTypes.ServiceList.class);
                 yield listToHub(l.meta(), l.items(), SERVICE, Service.KIND, ServiceTypes.Service::meta,
                         ServiceConversion::toHub);
             }
             case EVENT_LIST -> {
-                EventTypes.EventList l = Json.fromTree(node, EventTypes.EventList.class);
+                EventTypes.EventList l = bind(node, EventTypes.EventList.class);
                 yield listToHub(l.meta(), l.items(), EVENT, Event.KIND, EventTypes.Event::meta,
                         EventConversion::toHub);
             }
             case MINION_LIST -> {
                 // "minions" was the earlier name of "items".
-                MinionTypes.MinionList l = Json.fromTree(node, MinionTypes.MinionList.class);
+                MinionTypes.MinionList l = bind(node, MinionTypes.MinionList.class);
                 yield listToHub(l.meta(), l.items() != null ? l.items() : l.minions(), MINION, Node.KIND,
                         MinionTypes.Minion::meta, MinionConversion::toHub);
             }
@@ -220,6 +220,27 @@ public final class V1beta1 implements VersionConverter {
         }
         // Hub lists carry the hub's own (v1) apiVersion and kind: v1beta1 only changes the wire.
         return KubeList.of(Pod.API_VERSION, hubItemKind, MetaConversion.listMetaToHub(listMeta), out);
+    }
+
+    /**
+     * Binds a body; the top-level fields (and those of list items) are bound on their own first:
+     * Jackson reads them through {@code @JsonUnwrapped}, whose errors lose what was found instead.
+     */
+    private static <T> T bind(JsonNode node, Class<T> type) throws DecodeException {
+        Json.fromTree(node, TypeMeta.class);
+        for (String field : List.of("items", "minions")) {
+            JsonNode items = node.path(field);
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).isObject()) {
+                    try {
+                        Json.fromTree(items.get(i), TypeMeta.class);
+                    } catch (DecodeException e) {
+                        throw new DecodeException(field + "[" + i + "]." + e.getMessage());
+                    }
+                }
+            }
+        }
+        return Json.fromTree(node, type);
     }
 
     private static IllegalArgumentException notServed(String kind) {
