@@ -57,86 +57,85 @@ class V1beta1DecodingTest {
         return asPod(o).spec().containers().get(0);
     }
 
+    private static Arguments row(String name, String json, Function<ApiObject, Object> field, Object expected) {
+        return Arguments.of(name, json, field, expected);
+    }
+
+    private static String status(String value) {
+        return "{\"kind\":\"Status\",\"apiVersion\":\"v1beta1\",\"status\":\"" + value + "\"}";
+    }
+
+    private static String container(String fields) {
+        return pod("{\"name\":\"c\"," + fields + "}", "null");
+    }
+
     static Stream<Arguments> spellings() {
+        Function<ApiObject, Object> status = o -> ((Status) o).status();
         Function<ApiObject, Object> phase = o -> asPod(o).status().phase();
         Function<ApiObject, Object> restart = o -> asPod(o).spec().restartPolicy();
         Function<ApiObject, Object> memory = o -> firstContainer(o).resources().limits().get("memory");
         Function<ApiObject, Object> cpu = o -> firstContainer(o).resources().limits().get("cpu");
-        Function<ApiObject, Object> status = o -> ((Status) o).status();
         return Stream.of(
-                Arguments.of("Status success", "{\"kind\":\"Status\",\"apiVersion\":\"v1beta1\",\"status\":\"success\"}",
-                        status, "Success"),
-                Arguments.of("Status failure", "{\"kind\":\"Status\",\"apiVersion\":\"v1beta1\",\"status\":\"failure\"}",
-                        status, "Failure"),
-                Arguments.of("Status working", "{\"kind\":\"Status\",\"apiVersion\":\"v1beta1\",\"status\":\"working\"}",
-                        status, "Working"),
-                Arguments.of("pod Waiting", statusOf("Waiting", null), phase, "Pending"),
-                Arguments.of("pod Pending", statusOf("Pending", null), phase, "Pending"),
-                Arguments.of("pod waiting", statusOf("waiting", null), phase, "Pending"),
-                Arguments.of("pod running", statusOf("running", null), phase, "Running"),
-                Arguments.of("pod Terminated, exit 0", statusOf("Terminated", EXITED_0), phase, "Succeeded"),
-                Arguments.of("pod Terminated, exit 1", statusOf("Terminated", EXITED_1), phase, "Failed"),
-                Arguments.of("pod terminated, no info", statusOf("terminated", null), phase, "Failed"),
-                Arguments.of("pod Stopped, exit 0", statusOf("Stopped", EXITED_0), phase, "Succeeded"),
-                Arguments.of("pod Stopped, no info", statusOf("Stopped", null), phase, "Failed"),
-                Arguments.of("pod Succeeded (later v1beta1)", statusOf("Succeeded", null), phase, "Succeeded"),
-                Arguments.of("pod Unknown", statusOf("Unknown", null), phase, "Unknown"),
-                Arguments.of("restartPolicy always", podWithManifest("\"restartPolicy\":{\"always\":{}}"), restart,
-                        "Always"),
-                Arguments.of("restartPolicy onFailure", podWithManifest("\"restartPolicy\":{\"onFailure\":{}}"),
-                        restart, "OnFailure"),
-                Arguments.of("restartPolicy never", podWithManifest("\"restartPolicy\":{\"never\":{}}"), restart,
-                        "Never"),
-                Arguments.of("restartPolicy key in any case", podWithManifest("\"restartPolicy\":{\"OnFailure\":{}}"),
-                        restart, "OnFailure"),
-                Arguments.of("restartPolicy null keys skipped",
-                        podWithManifest("\"restartPolicy\":{\"always\":null,\"never\":{}}"), restart, "Never"),
-                Arguments.of("restartPolicy as a string", podWithManifest("\"restartPolicy\":\"onFailure\""), restart,
+                row("Status success", status("success"), status, "Success"),
+                row("Status failure", status("failure"), status, "Failure"),
+                row("Status working", status("working"), status, "Working"),
+                row("pod Waiting", statusOf("Waiting", null), phase, "Pending"),
+                row("pod Pending", statusOf("Pending", null), phase, "Pending"),
+                row("pod waiting", statusOf("waiting", null), phase, "Pending"),
+                row("pod running", statusOf("running", null), phase, "Running"),
+                row("pod Terminated, exit 0", statusOf("Terminated", EXITED_0), phase, "Succeeded"),
+                row("pod Terminated, exit 1", statusOf("Terminated", EXITED_1), phase, "Failed"),
+                row("pod terminated, no info", statusOf("terminated", null), phase, "Failed"),
+                row("pod Stopped, exit 0", statusOf("Stopped", EXITED_0), phase, "Succeeded"),
+                row("pod Stopped, no info", statusOf("Stopped", null), phase, "Failed"),
+                row("pod Succeeded (later v1beta1)", statusOf("Succeeded", null), phase, "Succeeded"),
+                row("pod Unknown", statusOf("Unknown", null), phase, "Unknown"),
+                row("restartPolicy always", podWithManifest("\"restartPolicy\":{\"always\":{}}"), restart, "Always"),
+                row("restartPolicy onFailure", podWithManifest("\"restartPolicy\":{\"onFailure\":{}}"), restart,
                         "OnFailure"),
-                Arguments.of("restartPolicy {} is unset", podWithManifest("\"restartPolicy\":{}"), restart, null),
-                Arguments.of("memory in bytes", pod("{\"name\":\"c\",\"memory\":134217728}", "null"), memory,
-                        Quantity.parse("128Mi")),
-                Arguments.of("memory as a quantity", pod("{\"name\":\"c\",\"memory\":\"128Mi\"}", "null"), memory,
-                        Quantity.parse("128Mi")),
-                Arguments.of("cpu in millicores", pod("{\"name\":\"c\",\"cpu\":250}", "null"), cpu,
-                        Quantity.parse("250m")),
-                Arguments.of("cpu as a quantity", pod("{\"name\":\"c\",\"cpu\":\"500m\"}", "null"), cpu,
-                        Quantity.parse("500m")),
-                Arguments.of("cpu as cores (later v1beta1)", pod("{\"name\":\"c\",\"cpu\":\"0.5\"}", "null"), cpu,
-                        Quantity.parse("500m")),
-                Arguments.of("memory 0 is unlimited", pod("{\"name\":\"c\",\"memory\":0,\"cpu\":0}", "null"),
-                        (Function<ApiObject, Object>) o -> firstContainer(o).resources(), null),
-                Arguments.of("env key", pod("{\"name\":\"c\",\"env\":[{\"key\":\"A\",\"value\":\"1\"}]}", "null"),
-                        (Function<ApiObject, Object>) o -> firstContainer(o).env().get(0).name(), "A"),
-                Arguments.of("volumeMount path", pod("{\"name\":\"c\",\"volumeMounts\":[{\"name\":\"v\",\"path\":\"/d\"}]}",
-                        "null"), (Function<ApiObject, Object>) o -> firstContainer(o).volumeMounts().get(0).mountPath(),
-                        "/d"),
-                Arguments.of("pull policy v1 name", pod("{\"name\":\"c\",\"imagePullPolicy\":\"IfNotPresent\"}", "null"),
-                        (Function<ApiObject, Object>) o -> firstContainer(o).imagePullPolicy(), "IfNotPresent"),
-                Arguments.of("volume without source is emptyDir", podWithManifest("\"volumes\":[{\"name\":\"v\"}]"),
-                        (Function<ApiObject, Object>) o -> asPod(o).spec().volumes().get(0).emptyDir() != null, true),
-                Arguments.of("id and uuid only in the manifest", """
+                row("restartPolicy never", podWithManifest("\"restartPolicy\":{\"never\":{}}"), restart, "Never"),
+                row("restartPolicy key in any case", podWithManifest("\"restartPolicy\":{\"OnFailure\":{}}"), restart,
+                        "OnFailure"),
+                row("restartPolicy null keys skipped", podWithManifest("\"restartPolicy\":{\"always\":null,\"never\":{}}"),
+                        restart, "Never"),
+                row("restartPolicy as a string", podWithManifest("\"restartPolicy\":\"onFailure\""), restart,
+                        "OnFailure"),
+                row("restartPolicy {} is unset", podWithManifest("\"restartPolicy\":{}"), restart, null),
+                row("memory in bytes", container("\"memory\":134217728"), memory, Quantity.parse("128Mi")),
+                row("memory as a quantity", container("\"memory\":\"128Mi\""), memory, Quantity.parse("128Mi")),
+                row("cpu in millicores", container("\"cpu\":250"), cpu, Quantity.parse("250m")),
+                row("cpu as a quantity", container("\"cpu\":\"500m\""), cpu, Quantity.parse("500m")),
+                row("cpu as cores (later v1beta1)", container("\"cpu\":\"0.5\""), cpu, Quantity.parse("500m")),
+                row("0 memory and cpu are unlimited", container("\"memory\":0,\"cpu\":0"),
+                        o -> firstContainer(o).resources(), null),
+                row("env key", container("\"env\":[{\"key\":\"A\",\"value\":\"1\"}]"),
+                        o -> firstContainer(o).env().get(0).name(), "A"),
+                row("volumeMount path", container("\"volumeMounts\":[{\"name\":\"v\",\"path\":\"/d\"}]"),
+                        o -> firstContainer(o).volumeMounts().get(0).mountPath(), "/d"),
+                row("pull policy v1 name", container("\"imagePullPolicy\":\"IfNotPresent\""),
+                        o -> firstContainer(o).imagePullPolicy(), "IfNotPresent"),
+                row("volume without source is emptyDir", podWithManifest("\"volumes\":[{\"name\":\"v\"}]"),
+                        o -> asPod(o).spec().volumes().get(0).emptyDir() != null, true),
+                row("id and uuid only in the manifest", """
                         {"kind":"Pod","apiVersion":"v1beta1",
                          "desiredState":{"manifest":{"version":"v1beta1","id":"web","uuid":"u-1"}}}""",
-                        (Function<ApiObject, Object>) o -> asPod(o).metadata().name() + "/" + asPod(o).metadata().uid(),
-                        "web/u-1"),
-                Arguments.of("host only in currentState", pod("{\"name\":\"c\"}", "{\"host\":\"m1\",\"status\":\"Running\"}"),
-                        (Function<ApiObject, Object>) o -> asPod(o).spec().nodeName(), "m1"),
-                Arguments.of("pod IP only per container", pod("{\"name\":\"c\"}",
-                        "{\"status\":\"Running\",\"info\":{\"c\":{\"podIP\":\"10.1.2.3\"}}}"),
-                        (Function<ApiObject, Object>) o -> asPod(o).status().podIP(), "10.1.2.3"),
-                Arguments.of("MinionList minions", """
+                        o -> asPod(o).metadata().name() + "/" + asPod(o).metadata().uid(), "web/u-1"),
+                row("host only in currentState", pod("{\"name\":\"c\"}", "{\"host\":\"m1\",\"status\":\"Running\"}"),
+                        o -> asPod(o).spec().nodeName(), "m1"),
+                row("pod IP only per container",
+                        pod("{\"name\":\"c\"}", "{\"status\":\"Running\",\"info\":{\"c\":{\"podIP\":\"10.1.2.3\"}}}"),
+                        o -> asPod(o).status().podIP(), "10.1.2.3"),
+                row("MinionList minions", """
                         {"kind":"MinionList","apiVersion":"v1beta1","minions":[{"id":"m1"},{"id":"m2"}]}""",
-                        (Function<ApiObject, Object>) o -> ((KubeList<?>) o).items().stream()
-                                .map(n -> ((Node) n).name()).toList(), List.of("m1", "m2")),
-                Arguments.of("capacity cpu as cores", """
+                        o -> ((KubeList<?>) o).items().stream().map(n -> ((Node) n).name()).toList(),
+                        List.of("m1", "m2")),
+                row("capacity cpu as cores", """
                         {"kind":"Minion","apiVersion":"v1beta1","id":"m1","resources":{"capacity":{"cpu":"2"}}}""",
-                        (Function<ApiObject, Object>) o -> ((Node) o).status().capacity().get("cpu").milliValue(),
-                        2000L),
-                Arguments.of("condition status True (later versions)", """
+                        o -> ((Node) o).status().capacity().get("cpu").milliValue(), 2000L),
+                row("condition status True (later versions)", """
                         {"kind":"Minion","apiVersion":"v1beta1","id":"m1",
                          "status":{"conditions":[{"kind":"Ready","status":"True"}]}}""",
-                        (Function<ApiObject, Object>) o -> ((Node) o).status().conditions().get(0).status(), "True"));
+                        o -> ((Node) o).status().conditions().get(0).status(), "True"));
     }
 
     @ParameterizedTest(name = "{0}")
