@@ -82,6 +82,10 @@ public final class PodTypes {
                     if (e.getValue().isNull()) {
                         continue; // a nil pointer in Go: not chosen
                     }
+                    if (!e.getValue().isObject()) {
+                        throw InvalidFormatException.from(p, "\"" + e.getKey() + "\" takes an object: {\""
+                                + e.getKey() + "\":{}}", node, RestartPolicy.class);
+                    }
                     if (chosen.always != null || chosen.onFailure != null || chosen.never != null) {
                         throw InvalidFormatException.from(p, "only one of always, onFailure, never may be set",
                                 node, RestartPolicy.class);

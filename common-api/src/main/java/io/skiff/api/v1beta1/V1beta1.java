@@ -147,7 +147,7 @@ public final class V1beta1 implements VersionConverter {
     }
 
     /** The v1beta1 record of a hub object; throws IllegalArgumentException for kinds v1beta1 lacks. */
-    public Object wire(ApiObject obj) {
+    Object wire(ApiObject obj) {
         return switch (obj) {
             case Pod p -> PodConversion.fromHub(p);
             case ReplicationController rc -> ControllerConversion.fromHub(rc);

@@ -159,6 +159,8 @@ class V1beta1DecodingTest {
                         "desiredState.manifest.restartPolicy: only one of always, onFailure, never"),
                 Arguments.of("unknown restart policy", podWithManifest("\"restartPolicy\":{\"sometimes\":{}}"),
                         "desiredState.manifest.restartPolicy: unknown restart policy \"sometimes\""),
+                Arguments.of("restart policy key without an object", podWithManifest("\"restartPolicy\":{\"always\":\"yes\"}"),
+                        "desiredState.manifest.restartPolicy: \"always\" takes an object: {\"always\":{}}"),
                 Arguments.of("restart policy of the wrong type", podWithManifest("\"restartPolicy\":3"),
                         "desiredState.manifest.restartPolicy: expected an object"),
                 Arguments.of("memory not a quantity", pod("{\"name\":\"c\",\"memory\":\"lots\"}", "null"),
@@ -233,6 +235,42 @@ class V1beta1DecodingTest {
 
         assertThat(obj).isInstanceOf(Pod.class);
         assertThat(((Pod) obj).name()).isEqualTo("web");
+    }
+
+    @Test
+    void aYamlManifestOf2014ObjectsDecodes() throws DecodeException {
+        String yaml = """
+                kind: Pod
+                apiVersion: v1beta1
+                id: web
+                desiredState:
+                  manifest:
+                    version: v1beta1
+                    id: web
+                    containers:
+                      - name: web
+                        image: busybox
+                        command: [httpd, -f, -p, "8080"]
+                        cpu: 100
+                ---
+                kind: Service
+                apiVersion: v1beta1
+                id: web
+                port: 80
+                containerPort: 8080
+                selector:
+                  name: web
+                """;
+
+        List<ApiObject> objects = SCHEME.decodeManifest(yaml);
+
+        assertThat(objects).hasSize(2);
+        Pod pod = (Pod) objects.get(0);
+        assertThat(pod.spec().containers().get(0).args()).containsExactly("httpd", "-f", "-p", "8080");
+        assertThat(pod.spec().containers().get(0).resources().limits().get("cpu")).hasToString("100m");
+        io.skiff.api.core.Service service = (io.skiff.api.core.Service) objects.get(1);
+        assertThat(service.spec().ports().get(0).port()).isEqualTo(80);
+        assertThat(service.spec().ports().get(0).targetPort().intValue()).isEqualTo(8080);
     }
 
     @Test
