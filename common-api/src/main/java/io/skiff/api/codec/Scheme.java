@@ -27,7 +27,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class Scheme {
-    private static final Scheme DEFAULT = v1Builder().build();
+    private static final Scheme DEFAULT = io.skiff.api.v1beta1.V1beta1.register(v1Builder()).build();
 
     private final Map<String, VersionConverter> versions;
     private final List<ResourceInfo> resources;
@@ -50,7 +50,10 @@ public final class Scheme {
         this.resourcesByName = Map.copyOf(byName);
     }
 
-    /** The v1 family (core v1, coordination.k8s.io/v1, autoscaling/v1) with Skiff's resources. */
+    /**
+     * The v1 family (core v1, coordination.k8s.io/v1, autoscaling/v1) with Skiff's resources, and
+     * the 2014 {@code v1beta1} ({@link io.skiff.api.v1beta1.V1beta1}).
+     */
     public static Scheme defaultScheme() {
         return DEFAULT;
     }
