@@ -32,7 +32,8 @@ class SharedInformerTest {
     }
 
     private SharedInformer<Pod> start(Duration resync) throws InterruptedException {
-        informer = new SharedInformer<>("pods", api, resync, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+        informer = new SharedInformer<>("pods", api,
+                InformerOptions.withResync(resync).withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
         return informer;
     }
 
