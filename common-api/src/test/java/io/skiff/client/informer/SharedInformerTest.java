@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.skiff.api.core.Pod;
+import io.skiff.testing.RecordingHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
