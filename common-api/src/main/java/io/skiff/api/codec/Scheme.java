@@ -2,6 +2,8 @@ package io.skiff.api.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skiff.api.meta.ApiObject;
+import io.skiff.api.meta.KubeList;
+import io.skiff.api.meta.KubeObject;
 import io.skiff.api.meta.WatchEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -116,6 +118,18 @@ public final class Scheme {
 
     public <T extends ApiObject> T decode(JsonNode node, Class<T> type) throws DecodeException {
         return expect(decode(node), type);
+    }
+
+    /** Decodes a list ({@code PodList}, ...) and checks its items are {@code itemType}. */
+    @SuppressWarnings("unchecked")
+    public <T extends KubeObject> KubeList<T> decodeList(byte[] json, Class<T> itemType) throws DecodeException {
+        KubeList<?> list = expect(decode(json), KubeList.class);
+        if (list.items() != null) {
+            for (Object item : list.items()) {
+                expect((ApiObject) item, itemType);
+            }
+        }
+        return (KubeList<T>) list;
     }
 
     /** One line of a watch stream: {@code {"type": ..., "object": {...}}}. */
