@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code PUT}: {@code value} is the new value; {@code prevValue} the value before, or null
- *       when the key was created (or, rarely, when the previous version was already compacted);
+ *       when the key was created, or when the previous version was compacted away (etcd: only
+ *       possible for an event at exactly the compaction revision);
  *       {@code createRevision} is the key's create revision, so {@link #isCreate()} tells an add
  *       from a modification without relying on {@code prevValue}.
  *   <li>{@code DELETE}: {@code value} is null; {@code prevValue} is the deleted value (null only

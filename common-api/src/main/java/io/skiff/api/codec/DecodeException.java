@@ -133,9 +133,16 @@ public final class DecodeException extends Exception {
         };
     }
 
-    /** Withdraw this error in favour of one found with the source location (same path, same cause). */
+    /**
+     * This error (found in a tree: path, no line) with the line and column of the same error
+     * found again by parsing the source bytes.
+     */
     DecodeException withLocationOf(DecodeException located) {
-        return located.line > 0 && java.util.Objects.equals(located.field, field) ? located : this;
+        if (located.line <= 0 || !java.util.Objects.equals(located.field, field)) {
+            return this;
+        }
+        return new DecodeException(getMessage() + " at line " + located.line + ", column " + located.column,
+                located.line, located.column, field, getCause());
     }
 
     private static String firstLine(String s) {

@@ -39,7 +39,10 @@ public final class Yaml {
         try (MappingIterator<JsonNode> it = NODES.readValues(yaml)) {
             while (it.hasNextValue()) {
                 JsonNode doc = it.nextValue();
-                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                // An empty document (between two "---") reads as null or as an empty string.
+                boolean empty = doc == null || doc.isNull() || doc.isMissingNode()
+                        || (doc.isTextual() && doc.asText().isBlank());
+                if (!empty) {
                     docs.add(doc);
                 }
             }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * returns every problem as a message, worded as Kubernetes words it, or an empty list when the value
  * is valid. Lengths are counted in UTF-8 bytes, as Go's {@code len} does.
  *
- * <p>The texts are those of the {@code util/validation} package Kubernetes served through 1.33
- * ("must be no more than 63 characters", "a qualified name must consist of ...").
+ * <p>The texts are the long-standing ones of {@code util/validation} ("must be no more than 63
+ * characters", "a qualified name must consist of ..."). The newest apimachinery moved these rules
+ * to {@code api/validate/content} and words a few of them differently ("bytes", "a valid label key").
  */
 public final class Validation {
 
