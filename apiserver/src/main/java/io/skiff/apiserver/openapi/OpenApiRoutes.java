@@ -20,6 +20,11 @@ import java.util.HexFormat;
  */
 public final class OpenApiRoutes implements RouteRegistrar {
     public static final String PROTOBUF = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+    /**
+     * The answer's type is not PROTOBUF: its '@' is no token character, so Go's mime parser (client-go
+     * reading the Content-Type) fails on it. Kubernetes lets net/http sniff the type, which says this.
+     */
+    static final String PROTOBUF_CONTENT_TYPE = "application/octet-stream";
 
     @Override
     public void register(JavalinDefaultRouting routes, ApiServer server) {
@@ -32,12 +37,12 @@ public final class OpenApiRoutes implements RouteRegistrar {
         routes.get("/openapi/v2", ctx -> {
             String accept = ctx.header("Accept");
             if (accept != null && accept.contains(PROTOBUF)) {
-                write(ctx, PROTOBUF, proto, protoTag);
+                write(ctx, PROTOBUF_CONTENT_TYPE, proto, protoTag);
             } else {
                 write(ctx, "application/json", json, jsonTag);
             }
         });
-        routes.get("/swagger-2.0.0.pb-v1", ctx -> write(ctx, PROTOBUF, proto, protoTag));
+        routes.get("/swagger-2.0.0.pb-v1", ctx -> write(ctx, PROTOBUF_CONTENT_TYPE, proto, protoTag));
     }
 
     private static void write(Context ctx, String contentType, byte[] body, String etag) {
