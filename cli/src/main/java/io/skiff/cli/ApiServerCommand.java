@@ -9,6 +9,10 @@ final class ApiServerCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    /** --secure-port, --tls-cert-file, --tls-private-key-file, --token-auth-file: install(builder) adds the port. */
+    @Mixin
+    SecureServingOptions secure;
+
     @Override
     public Integer call() {
         logging.apply();
