@@ -4,6 +4,7 @@ import io.skiff.apiserver.ApiServer;
 import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.registry.RegistryKeys;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
+import io.skiff.apiserver.v1beta1.V1beta1Api;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
 import io.skiff.storage.StorageFactory;
@@ -98,7 +99,7 @@ final class ApiServerCommand implements Callable<Integer> {
                     .withServiceClusterIpRange(serviceClusterIpRange)
                     .withRegistryRoot(etcdPrefix)
                     .withEventTtl(eventTtl);
-            server = ApiServer.builder(config).build().start();
+            server = ApiServer.builder(config).routes(V1beta1Api.withDefaults()).build().start();
         } catch (RuntimeException e) {
             storage.close();
             System.err.println("skiff apiserver: " + e.getMessage());

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,17 +65,13 @@ final class LegacyWatch {
             out.flush();
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        ScheduledFuture<?> timer = WatchDeadlines.endAfter(watcher, timeout);
         try {
             ctx.status(200).contentType(LegacyWire.JSON);
             out = ctx.res().getOutputStream();
             out.flush(); // headers now: the client knows the watch is established
             while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                Delivery<T> d = watcher.next(left, TimeUnit.NANOSECONDS);
+                Delivery<T> d = watcher.take();
                 // Write everything that is ready, then flush once.
                 boolean wrote = false;
                 while (d != null && !d.isEnd()) {
@@ -90,7 +86,7 @@ final class LegacyWatch {
                     out.flush();
                 }
                 if (d != null) {
-                    return; // the cache ended this watcher: what was queued is sent, the client re-watches
+                    return; // the time is up, or the cache cut the watcher off: the client re-watches
                 }
             }
         } catch (IOException e) {
@@ -98,6 +94,7 @@ final class LegacyWatch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            timer.cancel(false);
             watcher.close();
         }
     }

@@ -15,7 +15,7 @@ import io.skiff.apiserver.watch.Delivery;
 import io.skiff.apiserver.watch.WatchCache;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Waits for one pod to run, or to be gone, by watching the pods' watch cache from the revision
@@ -80,19 +80,16 @@ final class PodWaiter {
                 from = 0;
                 continue;
             }
+            ScheduledFuture<?> timer = WatchDeadlines.endAfter(watcher, Duration.ofNanos(deadline - System.nanoTime()));
             try {
                 while (true) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return new Result.Failed(ApiErrors.storageTimeout("pod \"" + name + "\" did not "
-                                + (goal == Goal.RUNNING ? "start running" : "go away") + " within " + maxWait));
-                    }
-                    Delivery<Pod> d = watcher.next(left, TimeUnit.NANOSECONDS);
-                    if (d == null) {
-                        continue;
-                    }
+                    Delivery<Pod> d = watcher.take();
                     if (d.isEnd()) {
-                        break; // cut off: reopen from the last revision seen
+                        if (System.nanoTime() - deadline >= 0) {
+                            return new Result.Failed(ApiErrors.storageTimeout("pod \"" + name + "\" did not "
+                                    + (goal == Goal.RUNNING ? "start running" : "go away") + " within " + maxWait));
+                        }
+                        break; // cut off by the cache: reopen from the last revision seen
                     }
                     from = Math.max(from, d.revision());
                     CachedEvent<Pod> event = d.event();
@@ -111,6 +108,7 @@ final class PodWaiter {
                 Thread.currentThread().interrupt();
                 return new Result.Failed(ApiErrors.serviceUnavailable("the server is stopping"));
             } finally {
+                timer.cancel(false);
                 watcher.close();
             }
         }
