@@ -5,6 +5,7 @@ import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.auth.SecureServing;
 import io.skiff.apiserver.registry.RegistryKeys;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
+import io.skiff.apiserver.v1beta1.V1beta1Api;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
 import io.skiff.storage.StorageFactory;

@@ -13,14 +13,14 @@ import io.skiff.apiserver.ApiErrors;
  * out (the path implies them); if given they must match (400 otherwise); type errors are 400
  * with the field and position.
  */
-final class BodyDecoder {
+public final class BodyDecoder {
     private final Scheme scheme;
 
-    BodyDecoder(Scheme scheme) {
+    public BodyDecoder(Scheme scheme) {
         this.scheme = scheme;
     }
 
-    <T extends ApiObject> T decode(JsonNode tree, String apiVersion, String kind, Class<T> type) {
+    public <T extends ApiObject> T decode(JsonNode tree, String apiVersion, String kind, Class<T> type) {
         if (!tree.isObject()) {
             throw ApiErrors.badRequest("the body of the request must be a JSON object, got " + tree.getNodeType()
                     .toString().toLowerCase(java.util.Locale.ROOT));
