@@ -1,0 +1,154 @@
+package io.skiff.api.codec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.skiff.api.meta.Rfc3339;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The one configured Jackson mapper for API objects. Like Kubernetes' decoder it is strict about
+ * types (a string where an integer belongs is an error, never a silent coercion) and lenient
+ * about unknown fields (ignored). Absent values stay absent on output (NON_NULL).
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+    private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectReader TREE_READER = MAPPER.reader();
+
+    private Json() {}
+
+    /** Applies Skiff's API settings to a mapper builder; the YAML mapper shares them. */
+    static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
+        SimpleModule times = new SimpleModule("skiff-times")
+                .addSerializer(Instant.class, new Rfc3339.TimeSerializer())
+                .addDeserializer(Instant.class, new Rfc3339.TimeDeserializer());
+        builder.addModule(times)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, c -> c
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, c -> c
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+        return builder;
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Compact JSON bytes: the fast path the apiserver uses to store and serve v1 objects. */
+    public static byte[] toBytes(Object value) {
+        try {
+            return WRITER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getName(), e);
+        }
+    }
+
+    public static String toString(Object value) {
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getName(), e);
+        }
+    }
+
+    public static String toPrettyString(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getName(), e);
+        }
+    }
+
+    public static JsonNode toTree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Parses JSON into a tree; a syntax error names the line and column. */
+    public static JsonNode readTree(byte[] json) throws DecodeException {
+        try {
+            return nonEmpty(TREE_READER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw DecodeException.from(e, "JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode readTree(String json) throws DecodeException {
+        try {
+            return nonEmpty(TREE_READER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw DecodeException.from(e, "JSON");
+        }
+    }
+
+    public static JsonNode readTree(InputStream json) throws DecodeException, IOException {
+        try {
+            return nonEmpty(TREE_READER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw DecodeException.from(e, "JSON");
+        }
+    }
+
+    /**
+     * Binds JSON straight to a type, in one pass: the fast path for bytes whose kind is known
+     * (objects read back from storage). Errors carry the field path and the line and column.
+     */
+    public static <T> T read(byte[] json, Class<T> type) throws DecodeException {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw DecodeException.from(e, "JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Binds a parsed tree to a type; errors carry the field path. */
+    public static <T> T fromTree(JsonNode node, Class<T> type) throws DecodeException {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw DecodeException.from(e, "JSON");
+        }
+    }
+
+    private static JsonNode nonEmpty(JsonNode node) throws DecodeException {
+        if (node == null || node.isMissingNode()) {
+            throw new DecodeException("empty body: expected a JSON object");
+        }
+        return node;
+    }
+}

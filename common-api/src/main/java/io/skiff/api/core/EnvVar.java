@@ -1,0 +1,4 @@
+package io.skiff.api.core;
+
+/** An environment variable of a container. */
+public record EnvVar(String name, String value) {}

@@ -1,0 +1,4 @@
+package io.skiff.api.core;
+
+/** Where a pod volume appears inside a container. */
+public record VolumeMount(String name, Boolean readOnly, String mountPath, String subPath) {}
