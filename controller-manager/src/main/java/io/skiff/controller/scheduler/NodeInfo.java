@@ -2,9 +2,10 @@ package io.skiff.controller.scheduler;
 
 import io.skiff.api.core.Node;
 import io.skiff.api.core.Pod;
+import io.skiff.api.core.ResourceRequirements;
 import io.skiff.api.meta.OwnerReference;
 import io.skiff.api.resource.Quantity;
-import io.skiff.api.core.ResourceRequirements;
+import io.skiff.controller.Pods;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -89,15 +90,8 @@ public record NodeInfo(Node node, Map<String, Pod> pods, PodRequests requested, 
 
     /** The uid of the pod's controlling owner (its replication controller), or null. */
     public static String controllerUid(Pod pod) {
-        List<OwnerReference> refs = pod.metadata() == null ? null : pod.metadata().ownerReferences();
-        if (refs != null) {
-            for (OwnerReference r : refs) {
-                if (Boolean.TRUE.equals(r.controller())) {
-                    return r.uid();
-                }
-            }
-        }
-        return null;
+        OwnerReference ref = Pods.controllerRef(pod);
+        return ref == null ? null : ref.uid();
     }
 
     public static String key(Pod pod) {
