@@ -140,7 +140,7 @@ public class ResourceClient<T extends KubeObject> {
     public Watch<T> watch(ListOptions options) {
         Map<String, String> q = new java.util.LinkedHashMap<>(options.withLimit(null).withContinue(null).toQuery());
         q.put("watch", "true");
-        return new Watch<>(type, scheme, rest.config().server(),
+        return new StreamWatch<>(type, scheme, rest.config().server(),
                 rest.openStream(RestClient.Request.get(collectionPath(), q)));
     }
 

@@ -2,6 +2,9 @@ package io.skiff.api.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -29,7 +32,7 @@ import java.time.Instant;
 public final class Json {
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
     private static final ObjectWriter WRITER = MAPPER.writer();
-    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter PRETTY = MAPPER.writer(kubectlStyle());
     private static final ObjectReader TREE_READER = MAPPER.reader();
 
     private Json() {}
@@ -40,7 +43,7 @@ public final class Json {
                 .addSerializer(Instant.class, new Rfc3339.TimeSerializer())
                 .addDeserializer(Instant.class, new Rfc3339.TimeDeserializer());
         builder.addModule(times)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -60,6 +63,16 @@ public final class Json {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
         return builder;
+    }
+
+    /** {@code kubectl get -o json} layout: four-space indent, {@code "key": value}, {@code {}} and {@code []}. */
+    private static DefaultPrettyPrinter kubectlStyle() {
+        DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
     }
 
     public static ObjectMapper mapper() {
@@ -83,9 +96,10 @@ public final class Json {
         }
     }
 
+    /** Indented as {@code kubectl get -o json} prints, with a final newline. */
     public static String toPrettyString(Object value) {
         try {
-            return PRETTY.writeValueAsString(value);
+            return PRETTY.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode " + value.getClass().getName(), e);
         }

@@ -44,6 +44,8 @@ public final class Quantity implements Comparable<Quantity> {
 
     private final BigDecimal amount;
     private final Format format;
+    /** The canonical form, computed once: quantities are printed every time their object is encoded. */
+    private String canonical;
 
     private Quantity(BigDecimal amount, Format format) {
         BigDecimal rounded = amount.scale() > NANO_SCALE ? amount.setScale(NANO_SCALE, RoundingMode.UP) : amount;
@@ -163,6 +165,15 @@ public final class Quantity implements Comparable<Quantity> {
     /** The canonical form, as Kubernetes prints it. */
     @Override
     public String toString() {
+        String s = canonical;
+        if (s == null) {
+            s = canonicalForm();
+            canonical = s; // a benign race: every thread computes the same immutable string
+        }
+        return s;
+    }
+
+    private String canonicalForm() {
         if (amount.signum() == 0) {
             return "0";
         }

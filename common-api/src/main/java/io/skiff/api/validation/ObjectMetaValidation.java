@@ -114,7 +114,8 @@ public final class ObjectMetaValidation {
             }
             // Events may not own anything (Kubernetes' BannedOwners).
             if (apiVersion.equals("v1") && "Event".equals(ref.kind())) {
-                errs.add(FieldError.invalid(path, ownerReferenceLiteral(ref), "/v1, Kind=Event is disallowed from being an owner"));
+                errs.add(FieldError.invalid(path, GoFormat.literal(ownerReferenceLiteral(ref)),
+                        "/v1, Kind=Event is disallowed from being an owner"));
             }
             if (Boolean.TRUE.equals(ref.controller())) {
                 String current = str(ref.kind()) + "/" + str(ref.name());

@@ -247,7 +247,7 @@ public final class ServiceValidation {
             }
         } else if (oldIPs.size() > newIPs.size()) {
             if (newIPs.isEmpty()) {
-                errs.add(FieldError.invalid(path.index(0), newIPs, "primary clusterIP can not be unset"));
+                errs.add(FieldError.invalid(path.index(0), GoFormat.literal("[]string(nil)"), "primary clusterIP can not be unset"));
             } else if (!newIPs.get(0).equals(oldIPs.get(0))) {
                 errs.add(FieldError.invalid(path.index(0), newIPs, "may not change once set"));
             }

@@ -31,14 +31,14 @@ class RoundTripProperties {
                 Arbitraries.randomValue(random -> KINDS.get(kind).apply(new RandomObjects(random))));
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void v1JsonRoundTripIsLossless(@ForAll("objects") ApiObject obj) throws DecodeException {
         byte[] json = scheme.encode(obj);
 
         assertThat(scheme.decode(json)).isEqualTo(obj);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void directBindingAgreesWithTheScheme(@ForAll("objects") ApiObject obj) throws DecodeException {
         byte[] json = scheme.encode(obj);
         ApiObject direct = obj instanceof KubeList<?> ? scheme.decodeList(json, Pod.class) : Json.read(json, obj.getClass());
@@ -46,7 +46,7 @@ class RoundTripProperties {
         assertThat(direct).isEqualTo(obj);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void yamlRoundTripIsLossless(@ForAll("objects") ApiObject obj) throws DecodeException {
         String yaml = Yaml.toYaml(obj);
 

@@ -72,9 +72,14 @@ final class Cases {
     }
 
     /** The golden object with the edits applied, decoded and defaulted. */
-    @SuppressWarnings("unchecked")
     static <T extends KubeObject> T object(String file, List<Edit> edits) {
-        ObjectNode tree = golden(file);
+        return object(golden(file), edits);
+    }
+
+    /** A copy of {@code base} with the edits applied, decoded and defaulted. */
+    @SuppressWarnings("unchecked")
+    static <T extends KubeObject> T object(JsonNode base, List<Edit> edits) {
+        ObjectNode tree = (ObjectNode) base.deepCopy();
         edits.forEach(e -> apply(tree, e));
         return (T) decode(tree);
     }
