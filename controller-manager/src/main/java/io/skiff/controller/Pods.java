@@ -12,11 +12,6 @@ import java.util.List;
 public final class Pods {
     private Pods() {}
 
-    /** {@code namespace/name}: the key of informer caches and work queues. */
-    public static String key(KubeObject obj) {
-        return obj.namespace() == null || obj.namespace().isEmpty() ? obj.name() : obj.namespace() + "/" + obj.name();
-    }
-
     /** Counts toward a controller: not being deleted, not finished (Succeeded or Failed). */
     public static boolean isActive(Pod pod) {
         if (pod.metadata().deletionTimestamp() != null) {
