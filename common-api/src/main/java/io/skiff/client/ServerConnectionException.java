@@ -19,15 +19,27 @@ public class ServerConnectionException extends RuntimeException {
         return server;
     }
 
-    private static String rootMessage(Throwable t) {
+    /**
+     * The most telling message in the chain: the outermost one a wrapper did not just copy from
+     * its cause; the JDK's refused connection has none at all, so it is named here.
+     */
+    static String rootMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String msg = c.getMessage();
+            boolean copied = c.getCause() != null && msg != null && msg.equals(c.getCause().toString());
+            if (msg != null && !msg.isBlank() && !copied) {
+                return msg.lines().findFirst().orElse(msg);
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return "Connection refused";
+            }
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String msg = root.getMessage();
-        if (msg == null || msg.isBlank()) {
-            msg = root.getClass().getSimpleName();
-        }
-        return msg.lines().findFirst().orElse(msg);
+        return root.getClass().getSimpleName();
     }
 }

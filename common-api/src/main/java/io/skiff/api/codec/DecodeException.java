@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A body that cannot be decoded: malformed JSON or YAML (with the line and column), a value of
@@ -54,8 +55,10 @@ public final class DecodeException extends Exception {
         int column = loc == null ? -1 : loc.getColumnNr();
         String at = line > 0 ? " at line " + line + ", column " + column : "";
         if (!(e instanceof JsonMappingException m)) {
-            return new DecodeException("malformed " + format + at + ": " + firstLine(e.getOriginalMessage()),
-                    line, column, null, e);
+            String why = e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null
+                    ? y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")")
+                    : firstLine(e.getOriginalMessage());
+            return new DecodeException("malformed " + format + at + ": " + why, line, column, null, e);
         }
         String path = path(m.getPath());
         String what;

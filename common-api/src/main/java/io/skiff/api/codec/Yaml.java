@@ -1,8 +1,9 @@
 package io.skiff.api.codec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -22,7 +23,10 @@ public final class Yaml {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
-    private static final ObjectReader NODES = MAPPER.readerFor(JsonNode.class);
+
+    /** Reads one document where more may follow. */
+    private static final ObjectReader DOCUMENT =
+            MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Yaml() {}
 
@@ -36,9 +40,11 @@ public final class Yaml {
      */
     public static List<JsonNode> readDocuments(String yaml) throws DecodeException {
         List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = NODES.readValues(yaml)) {
-            while (it.hasNextValue()) {
-                JsonNode doc = it.nextValue();
+        // A parser loop rather than readValues(): that one unwraps a top-level sequence into
+        // its elements, where a manifest that is a list must be reported as one.
+        try (JsonParser p = MAPPER.createParser(yaml)) {
+            while (p.nextToken() != null) {
+                JsonNode doc = DOCUMENT.readTree(p);
                 // An empty document (between two "---") reads as null or as an empty string.
                 boolean empty = doc == null || doc.isNull() || doc.isMissingNode()
                         || (doc.isTextual() && doc.asText().isBlank());

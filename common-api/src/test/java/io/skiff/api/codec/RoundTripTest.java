@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Every kind, filled at random, survives hub -> v1 JSON -> hub (and hub -> YAML -> hub) unchanged. */
-class RoundTripProperties {
+class RoundTripTest {
     private final Scheme scheme = Scheme.defaultScheme();
 
     private static final List<Function<RandomObjects, ApiObject>> KINDS = List.of(
