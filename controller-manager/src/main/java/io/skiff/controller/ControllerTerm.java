@@ -113,10 +113,10 @@ final class ControllerTerm implements AutoCloseable {
             }
             closed = true;
         }
-        client.close(); // first: in-flight writes fail rather than land after we stopped leading
+        informers.stop(); // closes the watches: no more events, no more work queued
+        client.close(); // in-flight writes fail rather than land after we stopped leading
         recorders.forEach(ApiEventRecorder::close);
         controllers.forEach(c -> c.stop(STOP_TIMEOUT));
-        informers.stop();
         log.info("controllers stopped");
     }
 
