@@ -66,7 +66,6 @@ public final class SimulatedKubelets implements AutoCloseable {
         for (int i = 0; i < 4; i++) {
             threads.add(Thread.ofVirtual().name("kubelet-worker-" + i).start(this::work));
         }
-        threads.add(Thread.ofVirtual().name("kubelet-heartbeat").start(this::beat));
     }
 
     /** Registers a Ready node with this capacity (and labels), and starts heartbeating for it. */
@@ -83,6 +82,7 @@ public final class SimulatedKubelets implements AutoCloseable {
         }
         alive.add(name);
         renewLease(name);
+        startHeartbeat(name);
         return created;
     }
 
@@ -100,6 +100,7 @@ public final class SimulatedKubelets implements AutoCloseable {
         alive.add(node);
         postReady(node);
         renewLease(node);
+        startHeartbeat(node);
     }
 
     public void setPodsBecomeReady(boolean ready) {
@@ -128,22 +129,26 @@ public final class SimulatedKubelets implements AutoCloseable {
         informers.stop();
     }
 
-    private void beat() {
-        while (!closed) {
-            for (String n : Set.copyOf(alive)) {
+    /** One heartbeat thread per node, as each kubelet beats on its own; ends when the node is stopped. */
+    private synchronized void startHeartbeat(String node) {
+        threads.add(Thread.ofVirtual().name("kubelet-heartbeat-" + node).start(() -> {
+            while (!closed && alive.contains(node)) {
                 try {
-                    renewLease(n);
-                    postReady(n);
+                    Thread.sleep(heartbeat);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!alive.contains(node)) {
+                    return;
+                }
+                try {
+                    renewLease(node);
+                    postReady(node);
                 } catch (RuntimeException e) {
                     // the next beat tries again
                 }
             }
-            try {
-                Thread.sleep(heartbeat);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        }));
     }
 
     private void postReady(String node) {
