@@ -123,11 +123,20 @@ public final class ApiReplicaControl implements ReplicaControl {
         try {
             rcs.updateStatus(rc.withStatus(status)); // CAS on the cached resourceVersion: usually current
         } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return; // deleted meanwhile: its informer event is on the way
+            }
             if (!e.isConflict()) {
                 throw e;
             }
-            rcs.updateStatusWithRetry(rc.name(), fresh -> Objects.equals(fresh.metadata().uid(), rc.metadata().uid())
-                    ? fresh.withStatus(status) : null);
+            try {
+                rcs.updateStatusWithRetry(rc.name(), fresh -> Objects.equals(fresh.metadata().uid(),
+                        rc.metadata().uid()) ? fresh.withStatus(status) : null);
+            } catch (ApiException again) {
+                if (!again.isNotFound()) {
+                    throw again;
+                }
+            }
         }
     }
 }
