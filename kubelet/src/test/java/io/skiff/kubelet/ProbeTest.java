@@ -91,7 +91,7 @@ class ProbeTest {
         String name = uniqueName("ready");
         // Not ready for 2 s, ready for 4 s, then not ready again.
         String script = "sleep 2; touch /tmp/ready; sleep 4; rm /tmp/ready; sleep 3600";
-        Probe readiness = Probe.exec(List.of("test", "-f", "/tmp/ready")).withTimings(0, 1, 1, 1, 1);
+        Probe readiness = Probe.exec(List.of("cat", "/tmp/ready")).withTimings(0, 1, 1, 1, 1);
         try (TestKubelet k = TestKubelet.start(api)) {
             k.create(pod(name, shell("c", script).withReadinessProbe(readiness)));
             List<Boolean> seen = new ArrayList<>();

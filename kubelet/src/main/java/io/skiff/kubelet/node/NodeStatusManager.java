@@ -82,8 +82,8 @@ public final class NodeStatusManager {
             uid = client.nodes().get(nodeName).metadata().uid();
             log.info("Node {} was registered before", nodeName);
         }
-        registered = true;
         updateStatus();
+        registered = true;
     }
 
     /** Writes the node's status now (the heartbeat of {@code --node-status-update-frequency}). */

@@ -84,7 +84,12 @@ public final class PodSyncer {
         String uid = pod.metadata().uid();
         Map<String, String> podLabels = ContainerConfigs.podLabels(config.nodeName(), pod);
         List<RuntimeContainer> all = runtime.listContainers(podLabels, true);
-        PodStatus previous = statuses.current(pod);
+        // Report what is there before changing anything, as the kubelet does: a pod whose image takes
+        // minutes to pull shows ContainerCreating meanwhile, not nothing.
+        RuntimeContainer runningInfra = all.stream().filter(rc -> ContainerLabels.isInfra(rc) && rc.isRunning())
+                .findFirst().orElse(null);
+        PodStatus known = statuses.current(pod);
+        PodStatus previous = report(pod, known, known, all, Map.of(), runningInfra);
         Sync sync = new Sync(pod, previous);
 
         List<RuntimeContainer> before = all;
@@ -118,15 +123,29 @@ public final class PodSyncer {
         if (sync.changed) {
             all = runtime.listContainers(podLabels, true);
         }
+        report(pod, previous, known, all, sync.waiting, infra);
+        String podIp = infra == null ? null : podIp(pod, infra);
+        probes.sync(pod, podIp, all.stream().filter(RuntimeContainer::isRunning).toList(),
+                id -> wasReady(known, id));
+        return sync.resyncIn;
+    }
+
+    /**
+     * Computes the pod's status from what the engine shows and writes it if it changed.
+     *
+     * @param known the status before this sync: readiness of containers no probe has answered for
+     *              yet (adopted after a kubelet restart) is taken from it
+     */
+    private PodStatus report(Pod pod, PodStatus previous, PodStatus known, List<RuntimeContainer> all,
+                             Map<String, ContainerState.Waiting> waiting, RuntimeContainer infra) {
         String podIp = infra == null ? null : podIp(pod, infra);
         List<RuntimeContainer> running = all.stream().filter(RuntimeContainer::isRunning).toList();
         Map<String, Container> specs = new HashMap<>();
         pod.spec().containers().forEach(c -> specs.put(c.name(), c));
         PodStatus status = PodStatusGenerator.generate(pod, previous, new PodStatusGenerator.Observation(all,
-                sync.waiting, id -> ready(id, running, specs), podIp, hostIp, runtimeName, clock.instant()));
+                waiting, id -> ready(id, running, specs, known), podIp, hostIp, runtimeName, clock.instant()));
         statuses.setStatus(pod, status);
-        probes.sync(pod, podIp, running, id -> wasReady(previous, id));
-        return sync.resyncIn;
+        return status;
     }
 
     /** What one sync decided along the way. */
@@ -384,10 +403,12 @@ public final class PodSyncer {
         return podIps.computeIfAbsent(infra.id(), id -> runtime.podIp(id).orElse(null));
     }
 
-    private boolean ready(String containerId, List<RuntimeContainer> running, Map<String, Container> specs) {
+    private boolean ready(String containerId, List<RuntimeContainer> running, Map<String, Container> specs,
+                          PodStatus known) {
         return running.stream().filter(rc -> rc.id().equals(containerId)).findFirst()
                 .map(rc -> specs.get(rc.label(ContainerLabels.CONTAINER_NAME)))
-                .map(spec -> !probes.livenessFailed(containerId) && probes.isReady(containerId, spec))
+                .map(spec -> !probes.livenessFailed(containerId)
+                        && probes.readiness(containerId, spec).orElseGet(() -> wasReady(known, containerId)))
                 .orElse(false);
     }
 

@@ -9,6 +9,7 @@ import io.skiff.kubelet.status.EventRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -103,9 +104,12 @@ public final class ProbeManager implements AutoCloseable {
         return unhealthy.contains(containerId);
     }
 
-    /** Whether a running container is ready: without a readiness probe, always. */
-    public boolean isReady(String containerId, Container spec) {
-        return spec.readinessProbe() == null || ready.getOrDefault(containerId, false);
+    /**
+     * Whether a running container is ready: without a readiness probe, always; with one, as its
+     * probe last decided, or empty when no probe worker runs for it yet.
+     */
+    public Optional<Boolean> readiness(String containerId, Container spec) {
+        return spec.readinessProbe() == null ? Optional.of(true) : Optional.ofNullable(ready.get(containerId));
     }
 
     /** Stops every worker of a pod. */

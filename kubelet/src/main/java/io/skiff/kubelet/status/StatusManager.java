@@ -27,8 +27,11 @@ public final class StatusManager {
     private final SkiffClient client;
     /** The pod object in the apiserver that shows a pod: itself, or the mirror of a static pod. */
     private final Function<Pod, Optional<Pod>> apiPod;
-    private final ConcurrentHashMap<String, PodStatus> written = new ConcurrentHashMap<>();
+    /** What was last written (or found there) per pod uid, and to which apiserver object (a mirror is replaced at times). */
+    private final ConcurrentHashMap<String, Written> written = new ConcurrentHashMap<>();
     private final LongAdder writes = new LongAdder();
+
+    private record Written(String apiUid, PodStatus status) {}
 
     public StatusManager(SkiffClient client, Function<Pod, Optional<Pod>> apiPod) {
         this.client = client;
@@ -37,16 +40,16 @@ public final class StatusManager {
 
     /** The status last written (or found already there) for the pod, else the apiserver's, else null. */
     public PodStatus current(Pod pod) {
-        PodStatus mine = written.get(pod.metadata().uid());
+        Written mine = written.get(pod.metadata().uid());
         if (mine != null) {
-            return mine;
+            return mine.status();
         }
         return apiPod.apply(pod).map(Pod::status).orElse(pod.status());
     }
 
     /** The status last written for a pod uid, if any. */
     public Optional<PodStatus> lastWritten(String uid) {
-        return Optional.ofNullable(written.get(uid));
+        return Optional.ofNullable(written.get(uid)).map(Written::status);
     }
 
     /** How many status writes reached the apiserver. */
@@ -61,16 +64,17 @@ public final class StatusManager {
      */
     public boolean setStatus(Pod pod, PodStatus status) {
         String uid = pod.metadata().uid();
-        if (status.equals(written.get(uid))) {
-            return false;
-        }
         Optional<Pod> target = apiPod.apply(pod);
         if (target.isEmpty()) {
             return false; // not (yet) in the apiserver, e.g. a static pod before its mirror appears
         }
         Pod api = target.get();
+        Written last = written.get(uid);
+        if (last != null && last.apiUid().equals(api.metadata().uid()) && last.status().equals(status)) {
+            return false;
+        }
         if (merge(status, api.status()).equals(api.status())) {
-            written.put(uid, status);
+            written.put(uid, new Written(api.metadata().uid(), status));
             return false;
         }
         try {
@@ -85,7 +89,7 @@ public final class StatusManager {
                         apiUid.equals(cur.metadata().uid()) ? cur.withStatus(merge(status, cur.status())) : null);
             }
             writes.increment();
-            written.put(uid, status);
+            written.put(uid, new Written(api.metadata().uid(), status));
             log.debug("Wrote status of pod {}/{}: {}", pod.namespace(), pod.name(), status.phase());
             return true;
         } catch (ApiException e) {

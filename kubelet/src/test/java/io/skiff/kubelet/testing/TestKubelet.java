@@ -69,9 +69,14 @@ public final class TestKubelet implements AutoCloseable {
 
     /** A kubelet on Docker with the test defaults changed by {@code tweak}, started and ready. */
     public static TestKubelet start(TestApiServer api, UnaryOperator<KubeletConfig> tweak) {
+        return start(api, tweak, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #start(TestApiServer, UnaryOperator)}, with the engine giving up a stalled pull after {@code pullDeadline}. */
+    public static TestKubelet start(TestApiServer api, UnaryOperator<KubeletConfig> tweak, Duration pullDeadline) {
         KubeletConfig config = tweak.apply(testConfig(newNodeName()));
         TestKubelet t = new TestKubelet(api, config, new DockerRuntime(DockerRuntime.Options.of(TestEnvironment.docker())
-                .withPullProgressDeadline(Duration.ofSeconds(30))));
+                .withPullProgressDeadline(pullDeadline)));
         try {
             t.startKubelet();
             return t;
