@@ -23,7 +23,14 @@ import java.util.concurrent.TimeUnit;
  * and with P pods in flight (total time). Every container it makes carries a run label and is
  * removed at the end, also on failure or Ctrl-C.
  *
- * <pre>java ... RawDockerPodStartup [--pods N (50, at most 200)] [--parallelism P (10, at most 64)] [--image busybox:latest]</pre>
+ * <pre>
+ * mvn -q -o -pl bench -am package -DskipTests \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=/tmp/bench.cp
+ * java -cp bench/target/classes:$(cat /tmp/bench.cp) io.skiff.bench.kubelet.RawDockerPodStartup \
+ *     [--pods N (50, at most 200)] [--parallelism P (10, at most 64)] [--image busybox:latest]
+ * </pre>
+ * The engine is {@code DOCKER_HOST} or the local socket. The figures only mean something next to
+ * the kubelet's own, measured in the same run on the same machine.
  */
 public final class RawDockerPodStartup {
     private static final String RUN_LABEL = "io.skiff.bench.run";

@@ -50,14 +50,13 @@ public final class SharedInformer<T extends KubeObject> {
     private static final Logger log = LoggerFactory.getLogger(SharedInformer.class);
 
     static final int BACKLOG_WARNING = 10_000;
-    /** Watches are re-opened within 5-10 min, as client-go does, so no connection lives forever. */
-    private static final long MIN_WATCH_TIMEOUT_SECONDS = 300;
     /** A watch that lasted this long was healthy: the back-off starts over. */
     private static final long HEALTHY_WATCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final String name;
     private final ListerWatcher<T> listerWatcher;
     private final Duration resyncPeriod;
+    private final long minWatchTimeoutSeconds;
     private final Indexer<T> indexer = new Indexer<>();
     /** Serializes cache writes with their fan-out, so every handler sees one order. */
     private final ReentrantLock dispatch = new ReentrantLock();
@@ -74,14 +73,15 @@ public final class SharedInformer<T extends KubeObject> {
     private Thread resyncer;
 
     public SharedInformer(String name, ListerWatcher<T> listerWatcher, Duration resyncPeriod) {
-        this(name, listerWatcher, resyncPeriod, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)));
+        this(name, listerWatcher, InformerOptions.withResync(resyncPeriod));
     }
 
-    public SharedInformer(String name, ListerWatcher<T> listerWatcher, Duration resyncPeriod, Backoff backoff) {
+    public SharedInformer(String name, ListerWatcher<T> listerWatcher, InformerOptions options) {
         this.name = name;
         this.listerWatcher = listerWatcher;
-        this.resyncPeriod = resyncPeriod == null ? Duration.ZERO : resyncPeriod;
-        this.backoff = backoff;
+        this.resyncPeriod = options.resyncPeriod();
+        this.minWatchTimeoutSeconds = options.minWatchTimeout().toSeconds();
+        this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
         indexer.addIndex(Indexers.NAMESPACE, Indexers.byNamespace());
         indexer.addIndex(Indexers.OWNER_UID, Indexers.byOwnerUid());
     }
@@ -233,8 +233,7 @@ public final class SharedInformer<T extends KubeObject> {
                     replace(list.items(), list.metadata().resourceVersion());
                     needList = false;
                 }
-                long timeout = MIN_WATCH_TIMEOUT_SECONDS
-                        + ThreadLocalRandom.current().nextLong(MIN_WATCH_TIMEOUT_SECONDS);
+                long timeout = minWatchTimeoutSeconds + ThreadLocalRandom.current().nextLong(minWatchTimeoutSeconds + 1);
                 watchStart = System.nanoTime();
                 needList = !watchOnce(ListOptions.NONE.withResourceVersion(lastSyncResourceVersion)
                         .withTimeoutSeconds(timeout).withAllowWatchBookmarks(true));

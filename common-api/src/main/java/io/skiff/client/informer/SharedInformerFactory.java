@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class SharedInformerFactory implements AutoCloseable {
     private final SkiffClient client;
-    private final Duration defaultResync;
+    private final InformerOptions options;
     private final Map<Key, SharedInformer<?>> informers = new LinkedHashMap<>();
     private boolean stopped;
 
@@ -42,8 +42,12 @@ public final class SharedInformerFactory implements AutoCloseable {
 
     /** @param defaultResync resync period of every informer made here; zero for none */
     public SharedInformerFactory(SkiffClient client, Duration defaultResync) {
+        this(client, InformerOptions.withResync(defaultResync));
+    }
+
+    public SharedInformerFactory(SkiffClient client, InformerOptions options) {
         this.client = client;
-        this.defaultResync = defaultResync;
+        this.options = options;
     }
 
     /** All objects of a kind in all namespaces. */
@@ -70,7 +74,7 @@ public final class SharedInformerFactory implements AutoCloseable {
         }
         ResourceClient<T> rc = client.resource(type, namespace);
         SharedInformer<T> informer = new SharedInformer<>(name(rc, key), ListerWatcher.of(rc, selectors),
-                defaultResync);
+                options);
         if (type == Pod.class) {
             ((SharedInformer<Pod>) informer).addIndex(Indexers.NODE_NAME, Indexers.byNodeName());
         }

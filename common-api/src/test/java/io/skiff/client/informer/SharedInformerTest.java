@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.skiff.api.core.Pod;
+import io.skiff.testing.RecordingHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,8 @@ class SharedInformerTest {
     }
 
     private SharedInformer<Pod> start(Duration resync) throws InterruptedException {
-        informer = new SharedInformer<>("pods", api, resync, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+        informer = new SharedInformer<>("pods", api,
+                InformerOptions.withResync(resync).withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
         return informer;
     }
 

@@ -1,17 +1,19 @@
-package io.skiff.client.informer;
+package io.skiff.testing;
 
 import io.skiff.api.meta.KubeObject;
+import io.skiff.client.informer.Indexer;
+import io.skiff.client.informer.ResourceEventHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records what a handler is told, as lines ({@code add ns/a@101}, {@code update ns/a@101->102},
+ * A {@link ResourceEventHandler} for tests that records what it is told, as lines ({@code add ns/a@101}, {@code update ns/a@101->102},
  * {@code delete ns/a@102}, {@code delete? ns/a@101} for a final state unknown, {@code resync ns/a@102}),
  * and the view of the world a controller would build from them.
  */
-class RecordingHandler<T extends KubeObject> implements ResourceEventHandler<T> {
+public class RecordingHandler<T extends KubeObject> implements ResourceEventHandler<T> {
     private final List<String> events = new ArrayList<>();
     private final Map<String, String> view = new ConcurrentHashMap<>();
 
@@ -43,20 +45,20 @@ class RecordingHandler<T extends KubeObject> implements ResourceEventHandler<T> 
         events.add((finalStateUnknown ? "delete? " : "delete ") + Indexer.keyOf(obj) + "@" + rv(obj));
     }
 
-    synchronized List<String> events() {
+    public synchronized List<String> events() {
         return new ArrayList<>(events);
     }
 
-    synchronized List<String> eventsWithout(String prefix) {
+    public synchronized List<String> eventsWithout(String prefix) {
         return events.stream().filter(e -> !e.startsWith(prefix)).toList();
     }
 
     /** key -> resourceVersion, as the handler saw the world. */
-    Map<String, String> view() {
+    public Map<String, String> view() {
         return Map.copyOf(view);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         events.clear();
     }
 
