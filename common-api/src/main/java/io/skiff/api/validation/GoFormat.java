@@ -1,8 +1,13 @@
 package io.skiff.api.validation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Renders values the way Go's fmt does in Kubernetes' error messages, so Skiff's messages match
@@ -79,6 +84,12 @@ final class GoFormat {
         if (value instanceof Float f) {
             return shortestFloat(f, Float.toString(f));
         }
+        if (value instanceof Map<?, ?> map) {
+            return stringMap(map);
+        }
+        if (value instanceof Instant instant) {
+            return time(instant);
+        }
         if (value instanceof Collection<?> items && items.stream().allMatch(i -> i instanceof CharSequence)) {
             StringBuilder out = new StringBuilder("[]string{");
             boolean first = true;
@@ -113,5 +124,45 @@ final class GoFormat {
             return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
         }
         return sign + exact.abs().toPlainString();
+    }
+
+    /** A Go map[string]string as %#v prints it: keys sorted, {@code map[string]string{"a":"b", "c":"d"}}. */
+    private static String stringMap(Map<?, ?> map) {
+        StringBuilder out = new StringBuilder("map[string]string{");
+        boolean first = true;
+        for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+            out.append(first ? "" : ", ").append(quote(String.valueOf(e.getKey()))).append(':')
+                    .append(quote(e.getValue() == null ? "" : e.getValue().toString()));
+            first = false;
+        }
+        return out.append('}').toString();
+    }
+
+    private static final DateTimeFormatter GO_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /**
+     * A timestamp as Go's time.Time String() prints a UTC time (metav1.Time is a Stringer):
+     * {@code 2021-03-02 10:15:01 +0000 UTC}, fractional seconds only when present.
+     */
+    static String time(Instant t) {
+        String fraction = "";
+        if (t.getNano() != 0) {
+            fraction = String.format(Locale.ROOT, ".%09d", t.getNano()).replaceAll("0+$", "");
+        }
+        return GO_TIME.format(t) + fraction + " +0000 UTC";
+    }
+
+    /**
+     * A value printed verbatim: Go literals that have no Java counterpart, such as the %#v of a
+     * struct ({@code core.NodeAddress{Type:"Hostname", Address:"a"}}) or a nil map.
+     */
+    static Object literal(String text) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return text;
+            }
+        };
     }
 }

@@ -29,6 +29,50 @@ final class IpLiteral {
         return false;
     }
 
+    /** {@code ip/prefix}: an address literal, then a decimal prefix length within its family's bits. */
+    static boolean isValidCidr(String s) {
+        int slash = s.indexOf('/');
+        if (slash < 0 || !isValid(s.substring(0, slash))) {
+            return false;
+        }
+        int bits = s.substring(0, slash).indexOf(':') >= 0 ? IPV6_LEN * 8 : IPV4_LEN * 8;
+        String prefix = s.substring(slash + 1);
+        if (prefix.isEmpty() || prefix.length() > 3) {
+            return false;
+        }
+        int n = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n <= bits;
+    }
+
+    /**
+     * The address bytes of a literal that {@link #isValid} accepted: 4 for IPv4 and IPv4-mapped
+     * IPv6 (as Go's {@code To4} sees them), 16 otherwise; null for the odd IPv6 literal with a
+     * zero-padded IPv4 tail, which Java's parser refuses.
+     */
+    static byte[] bytes(String validLiteral) {
+        if (validLiteral.indexOf(':') < 0) {
+            String[] parts = validLiteral.split("\\.");
+            byte[] out = new byte[IPV4_LEN];
+            for (int i = 0; i < IPV4_LEN; i++) {
+                out[i] = (byte) Integer.parseInt(parts[i]);
+            }
+            return out;
+        }
+        try {
+            // A literal already checked, so this parses and never resolves a host name.
+            return java.net.InetAddress.getByName("[" + validLiteral + "]").getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
     /** Parses a dotted quad from {@code start}; returns the index after it, or -1. */
     private static int ipv4End(String s, int start) {
         int pos = start;

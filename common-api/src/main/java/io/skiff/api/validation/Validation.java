@@ -61,6 +61,11 @@ public final class Validation {
             "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
     private static final Pattern ENV_VAR_NAME = Pattern.compile(ENV_VAR_NAME_FMT);
 
+    private static final String HTTP_HEADER_NAME_FMT = "[-A-Za-z0-9]+";
+    private static final String HTTP_HEADER_NAME_ERR_MSG =
+            "a valid HTTP header must consist of alphanumeric characters or '-'";
+    private static final Pattern HTTP_HEADER_NAME = Pattern.compile(HTTP_HEADER_NAME_FMT);
+
     private static final Pattern PORT_NAME_CHARSET = Pattern.compile("[-a-z0-9]+");
     private static final Pattern PORT_NAME_ONE_LETTER = Pattern.compile("[a-z]");
 
@@ -251,6 +256,20 @@ public final class Validation {
     /** An IPv4 or IPv6 address literal (IPv4 octets may have leading zeros, as Kubernetes accepts). */
     public static List<String> isValidIP(String value) {
         return IpLiteral.isValid(value) ? List.of() : List.of("must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)");
+    }
+
+    /** An HTTP header name as Go's HTTP library accepts it (probe httpHeaders). */
+    public static List<String> isHTTPHeaderName(String value) {
+        if (HTTP_HEADER_NAME.matcher(value).matches()) {
+            return List.of();
+        }
+        return List.of(regexError(HTTP_HEADER_NAME_ERR_MSG, HTTP_HEADER_NAME_FMT, "X-Header-Name"));
+    }
+
+    /** A CIDR ({@code 10.9.8.0/24}, {@code 2001:db8::/64}) as Kubernetes' ParseCIDRSloppy reads it. */
+    public static List<String> isValidCIDR(String value) {
+        return IpLiteral.isValidCidr(value) ? List.of()
+                : List.of("must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
     }
 
     /** The length Go's {@code len} reports: UTF-8 bytes. */
