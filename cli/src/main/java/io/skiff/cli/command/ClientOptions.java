@@ -53,15 +53,21 @@ public final class ClientOptions {
 
     /** kubectl's {@code --request-timeout}: a number of seconds, or with a unit (ms, s, m, h); 0 for the default. */
     static Duration parseTimeout(String text) {
-        Matcher m = DURATION.matcher(text == null ? "0" : text.strip());
-        if (!m.matches()) {
+        Duration d = parseDuration(text);
+        if (d == null) {
             throw new CommandException("invalid --request-timeout \"" + text
                     + "\": give a number of seconds or a duration like 30s, 500ms, 2m, 1h");
         }
-        long n = Long.parseLong(m.group(1));
-        if (n == 0) {
+        return d.isZero() ? null : d;
+    }
+
+    /** A duration as kubectl's flags take it ({@code 30s}, {@code 2m}, {@code 1h}, {@code 500ms}, {@code 5}); null if malformed. */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
             return null;
         }
+        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         return switch (unit) {
             case "ms" -> Duration.ofMillis(n);

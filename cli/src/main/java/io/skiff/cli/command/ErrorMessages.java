@@ -84,7 +84,7 @@ public final class ErrorMessages {
      * The same error with the file it came from, as kubectl's {@code AddSourceToErr}:
      * {@code error when creating "pod.yaml": pods "x" already exists}.
      */
-    public static Throwable withSource(Throwable e, String verb, String source) {
+    public static RuntimeException withSource(RuntimeException e, String verb, String source) {
         if (source == null || !(e instanceof ApiException api) || api.isInvalid()) {
             return e;
         }
