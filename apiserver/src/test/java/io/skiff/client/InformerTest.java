@@ -232,6 +232,7 @@ class InformerTest {
                     "delete? " + ns + "/doomed@" + rv(doomed),
                     "update " + ns + "/kept@" + rv(kept) + "->" + rv(kept2));
             assertThat(h.events()).noneMatch(e -> e.startsWith("UNKNOWN") || e.startsWith("DUPLICATE"));
+            inf.stop(); // before its server goes
         }
     }
 

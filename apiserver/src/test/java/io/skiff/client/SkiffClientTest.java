@@ -5,7 +5,6 @@ import static io.skiff.client.Objects.freshNamespace;
 import static io.skiff.client.Objects.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.skiff.api.autoscaling.Scale;
 import io.skiff.api.core.Container;
@@ -20,6 +19,8 @@ import io.skiff.api.core.ReplicationControllerSpec;
 import io.skiff.api.meta.DeleteOptions;
 import io.skiff.api.meta.KubeList;
 import io.skiff.api.meta.ObjectMeta;
+import io.skiff.apiserver.auth.Authenticator;
+import io.skiff.apiserver.auth.UserInfo;
 import io.skiff.apiserver.testing.TestApiServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -332,6 +334,49 @@ class SkiffClientTest {
             assertThat(watchOutcome(pods, old)).isEqualTo("410");
             String recent = pods.list().metadata().resourceVersion();
             assertThat(watchOutcome(pods, recent)).isEqualTo("open");
+        }
+    }
+
+    @Test
+    void theBearerTokenGoesWithEveryRequestAndItsAbsenceIs401() {
+        Authenticator tokens = headers -> ("Bearer s3cret".equals(headers.apply("Authorization")))
+                ? Optional.of(new UserInfo("alice", "1", List.of(UserInfo.GROUP_MASTERS)))
+                : Optional.empty();
+        try (TestApiServer secured = TestApiServer.sqlite().builder(b -> b.authenticator(tokens)).start();
+                SkiffClient anonymous = new SkiffClient(ClientConfig.forServer(secured.url().toString()));
+                SkiffClient alice = new SkiffClient(ClientConfig.forServer(secured.url().toString())
+                        .withBearerToken("s3cret"))) {
+            assertThatThrownBy(() -> anonymous.pods("default").list())
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(401);
+                        assertThat(e.reason()).isEqualTo("Unauthorized");
+                    });
+            assertThatThrownBy(() -> anonymous.pods("default").watch(ListOptions.NONE))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(401));
+            Pod p = alice.pods("default").create(pod("mine"));
+            try (Watch<Pod> w = alice.pods("default").watch(ListOptions.NONE.withResourceVersion("0"))) {
+                Watch.Event<Pod> e = w.next();
+                assertThat(e.type()).isEqualTo(Watch.EventType.ADDED);
+                assertThat(e.object()).isEqualTo(p);
+            }
+        }
+    }
+
+    @Test
+    void bookmarksCarryTheResourceVersionAWatchHasReached() {
+        try (TestApiServer marked = TestApiServer.sqlite().config(c -> c.withBookmarkInterval(Duration.ofMillis(200)))
+                .start();
+                SkiffClient c = new SkiffClient(ClientConfig.forServer(marked.url().toString()))) {
+            String ns = freshNamespace(c);
+            Pod p = c.pods(ns).create(pod("p"));
+            try (Watch<Pod> w = c.pods(ns).watch(ListOptions.NONE.withResourceVersion(p.metadata().resourceVersion())
+                    .withAllowWatchBookmarks(true).withTimeoutSeconds(10L))) {
+                Watch.Event<Pod> e = w.next();
+                assertThat(e.type()).isEqualTo(Watch.EventType.BOOKMARK);
+                assertThat(Long.parseLong(e.resourceVersion()))
+                        .isGreaterThanOrEqualTo(Long.parseLong(p.metadata().resourceVersion()));
+                assertThat(e.object().spec()).isNull();
+            }
         }
     }
 

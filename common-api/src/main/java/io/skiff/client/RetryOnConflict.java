@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a read-modify-write until it does not meet a 409 Conflict, as client-go's
- * {@code retry.RetryOnConflict}: jittered exponential back-off from 5 ms up to 250 ms between
+ * {@code retry.RetryOnConflict}: jittered exponential back-off from 5 ms up to 100 ms between
  * attempts, for at most a time budget (not a number of attempts: under heavy contention on
  * one object, each round lets only one writer through, so the number of attempts a writer
  * needs grows with the number of writers).
@@ -19,7 +19,7 @@ public final class RetryOnConflict {
 
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
     private static final long FIRST_DELAY_NANOS = Duration.ofMillis(5).toNanos();
-    private static final long MAX_DELAY_NANOS = Duration.ofMillis(250).toNanos();
+    private static final long MAX_DELAY_NANOS = Duration.ofMillis(100).toNanos();
 
     private RetryOnConflict() {}
 

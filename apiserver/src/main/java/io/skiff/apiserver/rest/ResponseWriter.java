@@ -31,7 +31,20 @@ public final class ResponseWriter {
 
     public static void writeError(Context ctx, ApiException e) {
         Status status = e.status();
-        ctx.status(status.code()).contentType(JSON).result(Json.toBytes(status));
+        byte[] body = Json.toBytes(status);
+        ctx.status(status.code()).contentType(JSON);
+        if (ctx.header("Sec-WebSocket-Key") != null) {
+            // A refused websocket upgrade: Javalin does not write results of upgrade requests.
+            try {
+                ctx.res().setContentLength(body.length);
+                ctx.res().getOutputStream().write(body);
+                ctx.res().flushBuffer();
+            } catch (java.io.IOException ignored) {
+                // the client is gone
+            }
+            return;
+        }
+        ctx.result(body);
     }
 
     /** Whether an Accept header asks for a transformed answer ({@code ;as=Table;...}). */

@@ -33,6 +33,11 @@ public final class FieldPath {
         return path;
     }
 
+    /** This path followed by a field name (the common case, without a varargs array). */
+    public FieldPath child(String name) {
+        return new FieldPath(this, Objects.requireNonNull(name, "name"), null);
+    }
+
     /** This path followed by one or more field names. */
     public FieldPath child(String name, String... moreNames) {
         FieldPath path = new FieldPath(this, Objects.requireNonNull(name, "name"), null);

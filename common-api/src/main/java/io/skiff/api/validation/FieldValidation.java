@@ -29,6 +29,9 @@ public final class FieldValidation {
 
     /** One Invalid error at {@code path} for each message a {@link Validation} rule returned. */
     public static List<FieldError> invalidEach(FieldPath path, Object value, List<String> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
         List<FieldError> errs = new ArrayList<>(messages.size());
         messages.forEach(msg -> errs.add(FieldError.invalid(path, value, msg)));
         return errs;
@@ -44,10 +47,10 @@ public final class FieldValidation {
      * Invalid value: "bad value": ...}, as Kubernetes reports them.
      */
     public static List<FieldError> validateLabels(Map<String, String> labels, FieldPath path) {
-        List<FieldError> errs = new ArrayList<>();
-        if (labels == null) {
-            return errs;
+        if (labels == null || allValidLabels(labels)) {
+            return List.of();
         }
+        List<FieldError> errs = new ArrayList<>();
         new TreeMap<>(labels).forEach((key, value) -> {
             // A JSON null decodes to "" in Kubernetes' map[string]string.
             String v = value == null ? "" : value;
@@ -57,15 +60,26 @@ public final class FieldValidation {
         return errs;
     }
 
+    /** The common case, checked without sorting or allocating: every key and value is valid. */
+    private static boolean allValidLabels(Map<String, String> labels) {
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            String v = e.getValue() == null ? "" : e.getValue();
+            if (!Validation.isQualifiedName(e.getKey()).isEmpty() || !Validation.isValidLabelValue(v).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Annotation keys are qualified names in any case; keys and values together hold at most
      * {@link #TOTAL_ANNOTATION_SIZE_LIMIT_BYTES} bytes.
      */
     public static List<FieldError> validateAnnotations(Map<String, String> annotations, FieldPath path) {
-        List<FieldError> errs = new ArrayList<>();
-        if (annotations == null) {
-            return errs;
+        if (annotations == null || allValidAnnotations(annotations)) {
+            return List.of();
         }
+        List<FieldError> errs = new ArrayList<>();
         long totalSize = 0;
         for (Map.Entry<String, String> entry : new TreeMap<>(annotations).entrySet()) {
             String key = entry.getKey();
@@ -77,6 +91,20 @@ public final class FieldValidation {
             errs.add(FieldError.tooLong(path, "", TOTAL_ANNOTATION_SIZE_LIMIT_BYTES));
         }
         return errs;
+    }
+
+    /** The common case, checked without sorting or lower-casing: valid keys (lower-case ones need no lower-casing), small total. */
+    private static boolean allValidAnnotations(Map<String, String> annotations) {
+        long totalSize = 0;
+        for (Map.Entry<String, String> e : annotations.entrySet()) {
+            String key = e.getKey();
+            if (!Validation.isQualifiedName(key).isEmpty()
+                    && !Validation.isQualifiedName(key.toLowerCase(Locale.ROOT)).isEmpty()) {
+                return false;
+            }
+            totalSize += Validation.utf8Length(key) + Validation.utf8Length(e.getValue() == null ? "" : e.getValue());
+        }
+        return totalSize <= TOTAL_ANNOTATION_SIZE_LIMIT_BYTES;
     }
 
     /**

@@ -2,10 +2,10 @@ package io.skiff.api.validation;
 
 import io.skiff.api.core.ResourceRequirements;
 import io.skiff.api.resource.Quantity;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Resource names and amounts: a container's {@code resources} and a node's capacity, as
@@ -50,17 +50,16 @@ public final class ResourceValidation {
         Map<String, Quantity> limits = requirements.limits() == null ? Map.of() : requirements.limits();
         boolean cpuOrMemory = false;
         boolean hugePages = false;
-        for (Map.Entry<String, Quantity> e : sorted(limits).entrySet()) {
-            FieldPath p = limPath.key(e.getKey());
-            containerResourceName(e.getKey(), p, errs);
-            quantityValue(e.getKey(), e.getValue(), p, errs);
-            hugePages |= e.getKey().startsWith(HUGE_PAGES_PREFIX);
-            cpuOrMemory |= QOS_RESOURCES.contains(e.getKey());
+        for (String name : sortedKeys(limits)) {
+            FieldPath p = limPath.key(name);
+            containerResourceName(name, p, errs);
+            quantityValue(name, limits.get(name), p, errs);
+            hugePages |= name.startsWith(HUGE_PAGES_PREFIX);
+            cpuOrMemory |= QOS_RESOURCES.contains(name);
         }
         Map<String, Quantity> requests = requirements.requests() == null ? Map.of() : requirements.requests();
-        for (Map.Entry<String, Quantity> e : sorted(requests).entrySet()) {
-            String name = e.getKey();
-            Quantity request = e.getValue();
+        for (String name : sortedKeys(requests)) {
+            Quantity request = requests.get(name);
             FieldPath p = reqPath.key(name);
             containerResourceName(name, p, errs);
             quantityValue(name, request, p, errs);
@@ -93,7 +92,9 @@ public final class ResourceValidation {
     public static List<FieldError> validateResourceList(Map<String, Quantity> resources, FieldPath path) {
         ErrorList errs = new ErrorList();
         if (resources != null) {
-            sorted(resources).forEach((name, q) -> quantityValue(name, q, path.child(name), errs));
+            for (String name : sortedKeys(resources)) {
+                quantityValue(name, resources.get(name), path.child(name), errs);
+            }
         }
         return errs.toList();
     }
@@ -159,7 +160,9 @@ public final class ResourceValidation {
         return isNativeResource(name) && !name.startsWith(HUGE_PAGES_PREFIX);
     }
 
-    private static <V> Map<String, V> sorted(Map<String, V> map) {
-        return map.size() <= 1 ? map : new TreeMap<>(map);
+    private static String[] sortedKeys(Map<String, ?> map) {
+        String[] keys = map.keySet().toArray(new String[0]);
+        Arrays.sort(keys);
+        return keys;
     }
 }

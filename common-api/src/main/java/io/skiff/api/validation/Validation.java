@@ -3,7 +3,6 @@ package io.skiff.api.validation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * String and number rules of Kubernetes' {@code k8s.io/apimachinery/pkg/util/validation}: each
@@ -29,45 +28,35 @@ public final class Validation {
             "(" + QUALIFIED_NAME_CHAR_FMT + QUALIFIED_NAME_EXT_CHAR_FMT + "*)?" + QUALIFIED_NAME_CHAR_FMT;
     private static final String QUALIFIED_NAME_ERR_MSG =
             "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-    private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
 
     private static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
     private static final String LABEL_VALUE_ERR_MSG =
             "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
 
     private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final String DNS1123_LABEL_ERR_MSG =
             "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
-    private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
 
     private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
     private static final String DNS1123_SUBDOMAIN_ERR_MSG =
             "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
 
     private static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
     private static final String DNS1035_LABEL_ERR_MSG =
             "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
-    private static final Pattern DNS1035_LABEL = Pattern.compile(DNS1035_LABEL_FMT);
 
     private static final String C_IDENTIFIER_FMT = "[A-Za-z_][A-Za-z0-9_]*";
     private static final String C_IDENTIFIER_ERR_MSG =
             "a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_'";
-    private static final Pattern C_IDENTIFIER = Pattern.compile(C_IDENTIFIER_FMT);
 
     private static final String ENV_VAR_NAME_FMT = "[-._a-zA-Z][-._a-zA-Z0-9]*";
     private static final String ENV_VAR_NAME_ERR_MSG =
             "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
-    private static final Pattern ENV_VAR_NAME = Pattern.compile(ENV_VAR_NAME_FMT);
 
     private static final String HTTP_HEADER_NAME_FMT = "[-A-Za-z0-9]+";
     private static final String HTTP_HEADER_NAME_ERR_MSG =
             "a valid HTTP header must consist of alphanumeric characters or '-'";
-    private static final Pattern HTTP_HEADER_NAME = Pattern.compile(HTTP_HEADER_NAME_FMT);
 
-    private static final Pattern PORT_NAME_CHARSET = Pattern.compile("[-a-z0-9]+");
-    private static final Pattern PORT_NAME_ONE_LETTER = Pattern.compile("[a-z]");
 
     private Validation() {
     }
@@ -111,6 +100,9 @@ public final class Validation {
      * and '/', then a name of at most 63 alphanumerics, '-', '_' or '.'.
      */
     public static List<String> isQualifiedName(String value) {
+        if (Syntax.qualifiedName(value, QUALIFIED_NAME_MAX_LENGTH, DNS1123_SUBDOMAIN_MAX_LENGTH)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         String[] parts = value.split("/", -1);
         String name;
@@ -136,7 +128,7 @@ public final class Validation {
         } else if (utf8Length(name) > QUALIFIED_NAME_MAX_LENGTH) {
             errs.add("name part " + maxLenError(QUALIFIED_NAME_MAX_LENGTH));
         }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
+        if (!Syntax.qualifiedNamePart(name, 0, name.length())) {
             errs.add("name part " + regexError(QUALIFIED_NAME_ERR_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
         }
         return errs;
@@ -144,11 +136,14 @@ public final class Validation {
 
     /** A label value: empty, or at most 63 alphanumerics, '-', '_' or '.' starting and ending alphanumeric. */
     public static List<String> isValidLabelValue(String value) {
+        if (value.length() <= LABEL_VALUE_MAX_LENGTH && Syntax.labelValue(value)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (utf8Length(value) > LABEL_VALUE_MAX_LENGTH) {
             errs.add(maxLenError(LABEL_VALUE_MAX_LENGTH));
         }
-        if (!LABEL_VALUE.matcher(value).matches()) {
+        if (!Syntax.labelValue(value)) {
             errs.add(regexError(LABEL_VALUE_ERR_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
         }
         return errs;
@@ -156,12 +151,15 @@ public final class Validation {
 
     /** An RFC 1123 DNS label (namespace names, most object names that are labels). */
     public static List<String> isDNS1123Label(String value) {
+        if (value.length() <= DNS1123_LABEL_MAX_LENGTH && Syntax.dns1123Label(value)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (utf8Length(value) > DNS1123_LABEL_MAX_LENGTH) {
             errs.add(maxLenError(DNS1123_LABEL_MAX_LENGTH));
         }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
-            if (DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (!Syntax.dns1123Label(value)) {
+            if (Syntax.dns1123Subdomain(value)) {
                 // A valid subdomain but not a label: the length was checked, so it is the dots.
                 errs.add("must not contain dots");
             } else {
@@ -173,11 +171,14 @@ public final class Validation {
 
     /** An RFC 1123 DNS subdomain (most object names). */
     public static List<String> isDNS1123Subdomain(String value) {
+        if (value.length() <= DNS1123_SUBDOMAIN_MAX_LENGTH && Syntax.dns1123Subdomain(value)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (utf8Length(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) {
             errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
         }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (!Syntax.dns1123Subdomain(value)) {
             errs.add(regexError(DNS1123_SUBDOMAIN_ERR_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
         }
         return errs;
@@ -185,11 +186,14 @@ public final class Validation {
 
     /** An RFC 1035 DNS label (service names): starts with a letter. */
     public static List<String> isDNS1035Label(String value) {
+        if (value.length() <= DNS1035_LABEL_MAX_LENGTH && Syntax.dns1035Label(value)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (utf8Length(value) > DNS1035_LABEL_MAX_LENGTH) {
             errs.add(maxLenError(DNS1035_LABEL_MAX_LENGTH));
         }
-        if (!DNS1035_LABEL.matcher(value).matches()) {
+        if (!Syntax.dns1035Label(value)) {
             errs.add(regexError(DNS1035_LABEL_ERR_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
         }
         return errs;
@@ -197,7 +201,7 @@ public final class Validation {
 
     /** A C identifier; the format only, not the length. */
     public static List<String> isCIdentifier(String value) {
-        if (C_IDENTIFIER.matcher(value).matches()) {
+        if (Syntax.cIdentifier(value)) {
             return List.of();
         }
         return List.of(regexError(C_IDENTIFIER_ERR_MSG, C_IDENTIFIER_FMT, "my_name", "MY_NAME", "MyName"));
@@ -205,8 +209,11 @@ public final class Validation {
 
     /** A container environment variable name; never '.', '..' or starting with '..'. */
     public static List<String> isEnvVarName(String value) {
+        if (Syntax.envVarName(value) && !value.equals(".") && !value.startsWith("..")) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
-        if (!ENV_VAR_NAME.matcher(value).matches()) {
+        if (!Syntax.envVarName(value)) {
             errs.add(regexError(ENV_VAR_NAME_ERR_MSG, ENV_VAR_NAME_FMT, "my.env-name", "MY_ENV.NAME", "MyEnvName1"));
         }
         if (value.equals(".")) {
@@ -234,14 +241,18 @@ public final class Validation {
      * or doubled hyphen.
      */
     public static List<String> isValidPortName(String port) {
+        if (port.length() <= PORT_NAME_MAX_LENGTH && Syntax.portNameCharset(port) && Syntax.hasLowerLetter(port)
+                && !port.contains("--") && !port.startsWith("-") && !port.endsWith("-")) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (utf8Length(port) > PORT_NAME_MAX_LENGTH) {
             errs.add(maxLenError(PORT_NAME_MAX_LENGTH));
         }
-        if (!PORT_NAME_CHARSET.matcher(port).matches()) {
+        if (!Syntax.portNameCharset(port)) {
             errs.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         }
-        if (!PORT_NAME_ONE_LETTER.matcher(port).find()) {
+        if (!Syntax.hasLowerLetter(port)) {
             errs.add("must contain at least one letter (a-z)");
         }
         if (port.contains("--")) {
@@ -260,7 +271,7 @@ public final class Validation {
 
     /** An HTTP header name as Go's HTTP library accepts it (probe httpHeaders). */
     public static List<String> isHTTPHeaderName(String value) {
-        if (HTTP_HEADER_NAME.matcher(value).matches()) {
+        if (Syntax.httpHeaderName(value)) {
             return List.of();
         }
         return List.of(regexError(HTTP_HEADER_NAME_ERR_MSG, HTTP_HEADER_NAME_FMT, "X-Header-Name"));

@@ -181,11 +181,11 @@ class WorkQueueTest {
     void addAfterKeepsTheEarlierTimeAndDeliversOnce() throws Exception {
         WorkQueue<String> q = new WorkQueue<>("after");
         q.addAfter("k", Duration.ofSeconds(20));
-        q.addAfter("k", Duration.ofMillis(50));
-        q.addAfter("k", Duration.ofSeconds(10));
+        q.addAfter("k", Duration.ofMillis(1500)); // earlier: replaces the 20 s
+        q.addAfter("k", Duration.ofSeconds(10));  // later: ignored
         assertThat(q.delayedCount()).isEqualTo(1);
         assertThat(q.length()).isZero();
-        assertThat(q.poll(Duration.ofSeconds(5))).isEqualTo("k");
+        assertThat(q.poll(Duration.ofSeconds(8))).isEqualTo("k");
         q.done("k");
         assertThat(q.delayedCount()).isZero();
         assertThat(q.poll(SHORT)).isNull();
