@@ -24,13 +24,16 @@ final class Events {
         if (ns != null) {
             selector.append(",involvedObject.namespace=").append(ns);
         }
+        // The uid is checked here rather than in the selector: an event that names no uid still
+        // belongs to the object, one naming another uid is about an earlier object of that name.
+        // (Kubelets record node events with the node's name as uid, as Kubernetes does.)
         String uid = obj.metadataOrEmpty().uid();
-        // Kubelets record node events with the node's name as uid (as Kubernetes does): no uid for nodes.
-        if (uid != null && ns != null) {
-            selector.append(",involvedObject.uid=").append(uid);
-        }
         List<Event> events = new ArrayList<>(session.client().events(ns)
                 .listAll(ListOptions.fieldSelector(selector.toString())).items());
+        events.removeIf(e -> {
+            String ref = e.involvedObject() == null ? null : e.involvedObject().uid();
+            return ref != null && !ref.isEmpty() && uid != null && !ref.equals(uid) && !ref.equals(obj.name());
+        });
         events.sort(Comparator.comparing(Events::last, Comparator.nullsFirst(Comparator.naturalOrder())));
         return events;
     }
