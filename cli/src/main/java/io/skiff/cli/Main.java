@@ -1,6 +1,10 @@
 package io.skiff.cli;
 
 import io.skiff.api.SkiffVersion;
+import io.skiff.cli.command.Terminal;
+import io.skiff.cli.get.GetCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,24 +19,59 @@ import picocli.CommandLine.Command;
             ApiServerCommand.class,
             ControllerManagerCommand.class,
             KubeletCommand.class,
+            GetCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements Runnable, Terminal.Holder {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Terminal terminal;
+
+    Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(Terminal.system(), args));
     }
 
     static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return run(Terminal.system(), args);
+    }
+
+    /** Runs one command line against this terminal; returns the exit code. */
+    public static int run(Terminal terminal, String... args) {
+        return commandLine(terminal).execute(args);
+    }
+
+    static CommandLine commandLine(Terminal terminal) {
+        CommandLine cli = new CommandLine(new Main(terminal));
+        cli.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(terminal.err(), true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler(Main::badUsage);
+        return cli;
+    }
+
+    /** kubectl's wording for a bad flag or argument: one line, a pointer to --help, exit code 1. */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + e.getMessage());
+        err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return 1;
+    }
+
+    @Override
+    public Terminal terminal() {
+        return terminal;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(terminal.out());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,190 @@
+package io.skiff.apiserver.rest;
+
+import io.javalin.http.Context;
+import io.javalin.websocket.WsContext;
+import io.skiff.api.codec.Json;
+import io.skiff.api.meta.ApiObject;
+import io.skiff.api.meta.KubeObject;
+import io.skiff.apiserver.ApiException;
+import io.skiff.apiserver.RequestContext;
+import io.skiff.apiserver.RequestObserver;
+import io.skiff.apiserver.printing.Printer;
+import io.skiff.apiserver.registry.ListOptions;
+import io.skiff.apiserver.registry.Registry;
+import io.skiff.apiserver.watch.CacheWatcher;
+import io.skiff.apiserver.watch.Delivery;
+import io.skiff.apiserver.watch.WatchCache;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves WATCH from the watch cache: as a chunked HTTP response with one JSON event per line,
+ * flushed whenever the watcher's queue is drained, or — when the client asks for a websocket
+ * upgrade, as fabric8 does — as one text message per event. Ends at {@code timeoutSeconds}
+ * (default: a random time between the minimum and twice it, so clients do not re-watch in
+ * step), when the client goes, or when the cache cuts the watcher off.
+ */
+public final class WatchServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WatchServer.class);
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final int queueCapacity;
+    private final Duration minTimeout;
+    private final Printer printer;
+    private final RequestObserver observer;
+
+    public WatchServer(int queueCapacity, Duration minTimeout, Printer printer, RequestObserver observer) {
+        this.queueCapacity = queueCapacity;
+        this.minTimeout = minTimeout;
+        this.printer = printer;
+        this.observer = observer;
+    }
+
+    /** A prepared watch: its options are checked; {@link #open} registers it with the cache. */
+    public record Request<T extends KubeObject>(Registry<T> registry, String keyPrefix, ListOptions options,
+            long fromRevision, boolean bookmarks, Duration timeout) {}
+
+    /** Parses and checks a watch request (400 for bad options) without starting it. */
+    public <T extends KubeObject> Request<T> prepare(RequestContext rc, Registry<T> registry) {
+        String ns = ResourceHandler.namespace(rc.info(), registry.resource());
+        ListOptions options = QueryOptions.list(rc, registry.strategy().selectableFieldNames(), rc.info().name());
+        String rv = options.resourceVersion();
+        long from = rv.isEmpty() || rv.equals("0") ? 0 : QueryOptions.parseRevision(rv);
+        long timeoutSeconds = QueryOptions.nonNegative(rc, "timeoutSeconds", -1, Integer.MAX_VALUE);
+        Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds)
+                : minTimeout.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, minTimeout.toMillis())));
+        return new Request<>(registry, registry.collectionPrefix(ns), options, from,
+                QueryOptions.bool(rc, "allowWatchBookmarks"), timeout);
+    }
+
+    private <T extends KubeObject> CacheWatcher<T> open(Request<T> request) {
+        WatchCache<T> cache = request.registry().cache();
+        if (cache == null) {
+            throw io.skiff.apiserver.ApiErrors.serviceUnavailable("watch is not available before the server started");
+        }
+        return cache.watch(request.keyPrefix(), request.registry().predicate(request.options()), request.fromRevision(),
+                request.bookmarks(), queueCapacity);
+    }
+
+    /** Streams over the HTTP response until the timeout, the client leaving, or the watcher ending. */
+    public <T extends KubeObject> void serveHttp(Context ctx, RequestContext rc, Request<T> request) throws IOException {
+        CacheWatcher<T> watcher;
+        try {
+            watcher = open(request);
+        } catch (ApiException e) {
+            if (e.code() != 410) {
+                throw e;
+            }
+            // Too old: Kubernetes answers 200 with one ERROR event carrying the 410 Status.
+            ctx.status(200).contentType(ResponseWriter.JSON);
+            OutputStream out = ctx.res().getOutputStream();
+            out.write(errorLine(e));
+            out.write(NEWLINE);
+            out.flush();
+            return;
+        }
+        observer.watchOpened(rc);
+        boolean printing = ResponseWriter.wantsPrinting(rc.header("Accept"));
+        long deadline = System.nanoTime() + request.timeout().toNanos();
+        try {
+            ctx.status(200).contentType(ResponseWriter.JSON);
+            OutputStream out = ctx.res().getOutputStream();
+            out.flush(); // headers now: the client knows the watch is established
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                Delivery<T> d = watcher.next(left, TimeUnit.NANOSECONDS);
+                if (d == null) {
+                    continue;
+                }
+                // Write everything that is ready, then flush once: no event waits in a buffer.
+                while (d != null && !d.isEnd()) {
+                    out.write(encode(rc, d, printing));
+                    out.write(NEWLINE);
+                    d = watcher.poll();
+                }
+                out.flush();
+                if (d != null) {
+                    return; // the end: what was queued is sent, the client re-watches
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("watch {}: client gone: {}", rc, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watcher.close();
+            observer.watchClosed(rc);
+        }
+    }
+
+    /**
+     * Streams over a websocket, one event per text message, until it ends; then closes the
+     * socket. Returns what stops the watch when the client closes first (null if none started).
+     */
+    public <T extends KubeObject> Runnable serveWebSocket(WsContext ws, RequestContext rc, Request<T> request) {
+        CacheWatcher<T> watcher;
+        try {
+            watcher = open(request);
+        } catch (ApiException e) {
+            ws.send(new String(errorLine(e), StandardCharsets.UTF_8));
+            ws.closeSession(1000, "");
+            return null;
+        }
+        observer.watchOpened(rc);
+        boolean printing = ResponseWriter.wantsPrinting(rc.header("Accept"));
+        Thread.ofVirtual().name("ws-watch-" + rc.info().resource()).start(() -> {
+            long deadline = System.nanoTime() + request.timeout().toNanos();
+            try {
+                while (ws.session.isOpen()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    Delivery<T> d = watcher.next(left, TimeUnit.NANOSECONDS);
+                    if (d == null) {
+                        continue;
+                    }
+                    if (d.isEnd()) {
+                        break;
+                    }
+                    ws.send(new String(encode(rc, d, printing), StandardCharsets.UTF_8));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.debug("websocket watch {}: {}", rc, e.toString());
+            } finally {
+                watcher.close();
+                observer.watchClosed(rc);
+                if (ws.session.isOpen()) {
+                    ws.closeSession(1000, "");
+                }
+            }
+        });
+        return watcher::close;
+    }
+
+    private byte[] encode(RequestContext rc, Delivery<? extends KubeObject> d, boolean printing) {
+        if (printing && d.event() != null) {
+            ApiObject printed = printer.print(rc, d.event().object()).orElse(null);
+            if (printed != null) {
+                return ("{\"type\":\"" + d.type() + "\",\"object\":" + Json.toString(printed) + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return d.bytes();
+    }
+
+    static byte[] errorLine(ApiException e) {
+        return ("{\"type\":\"ERROR\",\"object\":" + Json.toString(e.status()) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,112 @@
+package io.skiff.cli.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prints {@link Table}s as {@code kubectl get} does: upper-case headers, columns of priority 0
+ * (all of them with {@code -o wide}), a NAMESPACE column first with {@code -A}, a LABELS column
+ * last with {@code --show-labels}, {@code kind/name} names for {@code get all}, aligned by a
+ * {@link TabWriter} with 3-space gutters. One printer per output stream: for a watch it prints
+ * the header once and keeps the columns' widths from row to row.
+ */
+public final class TablePrinter {
+    /**
+     * @param kindPrefix {@code pod} to print names as {@code pod/web}, or null
+     */
+    public record Options(boolean wide, boolean noHeaders, boolean showLabels, boolean withNamespace,
+            String kindPrefix) {
+        public Options withKindPrefix(String prefix) {
+            return new Options(wide, noHeaders, showLabels, withNamespace, prefix);
+        }
+    }
+
+    private final Options options;
+    private final TabWriter writer = TabWriter.forTables();
+    private List<Table.Column> columns = List.of();
+    private boolean headerPrinted;
+
+    public TablePrinter(Options options) {
+        this.options = options;
+    }
+
+    /** The header (the first time) and the rows of a table, aligned. */
+    public String print(Table table) {
+        if (!table.columns().isEmpty()) {
+            columns = table.columns();
+        }
+        if (!headerPrinted && !options.noHeaders()) {
+            writer.row(header());
+        }
+        headerPrinted = true;
+        for (Table.Row row : table.rows()) {
+            writer.row(cells(row));
+        }
+        return writer.flush();
+    }
+
+    private List<String> header() {
+        List<String> out = new ArrayList<>();
+        if (options.withNamespace()) {
+            out.add("NAMESPACE");
+        }
+        for (Table.Column c : columns) {
+            if (shown(c)) {
+                out.add(c.name().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (options.showLabels()) {
+            out.add("LABELS");
+        }
+        return out;
+    }
+
+    private List<String> cells(Table.Row row) {
+        List<String> out = new ArrayList<>();
+        if (options.withNamespace()) {
+            out.add(row.namespace());
+        }
+        boolean first = true;
+        for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
+            if (!shown(columns.get(i))) {
+                continue;
+            }
+            String text = Table.text(row.cells().get(i));
+            if (first && options.kindPrefix() != null) {
+                text = options.kindPrefix() + "/" + text;
+            }
+            first = false;
+            out.add(text);
+        }
+        if (options.showLabels()) {
+            out.add(formatLabels(row.labels()));
+        }
+        return out;
+    }
+
+    private boolean shown(Table.Column c) {
+        return c.priority() == 0 || options.wide();
+    }
+
+    /** {@code labels.FormatLabels}: sorted {@code k=v} pairs joined by commas, {@code <none>} when empty. */
+    public static String formatLabels(JsonNode labels) {
+        Map<String, String> sorted = new TreeMap<>();
+        if (labels != null && labels.isObject()) {
+            labels.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asText()));
+        }
+        return formatLabels(sorted);
+    }
+
+    public static String formatLabels(Map<String, String> labels) {
+        if (labels == null || labels.isEmpty()) {
+            return "<none>";
+        }
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(labels).forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append('=').append(v));
+        return sb.toString();
+    }
+}

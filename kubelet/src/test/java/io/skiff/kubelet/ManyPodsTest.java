@@ -1,0 +1,63 @@
+package io.skiff.kubelet;
+
+import static io.skiff.kubelet.testing.TestPods.isRunning;
+import static io.skiff.kubelet.testing.TestPods.pod;
+import static io.skiff.kubelet.testing.TestPods.shell;
+import static io.skiff.kubelet.testing.TestPods.uniqueName;
+import static io.skiff.kubelet.testing.TestPods.withImage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skiff.api.core.Container;
+import io.skiff.api.core.Pod;
+import io.skiff.apiserver.testing.TestApiServer;
+import io.skiff.kubelet.testing.SilentServer;
+import io.skiff.kubelet.testing.TestKubelet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Pods do not wait for each other: 30 at once all run while one hangs in an image pull. */
+class ManyPodsTest {
+    private static final Logger log = LoggerFactory.getLogger(ManyPodsTest.class);
+
+    @RegisterExtension
+    static TestApiServer api = TestApiServer.sqlite();
+
+    @Test
+    void thirtyPodsStartedAtOnceAllRunWhileOneIsStuckPulling() {
+        String prefix = uniqueName("many");
+        // The engine would wait 10 minutes on this registry: if the stuck pod held up any other, they would time out.
+        try (SilentServer registry = SilentServer.start();
+             TestKubelet k = TestKubelet.start(api, UnaryOperator.identity(), Duration.ofMinutes(10))) {
+            Container stuck = withImage(shell("c", "true"), "127.0.0.1:" + registry.port() + "/skiff-test/stuck:1")
+                    .withImagePullPolicy(Container.PULL_IF_NOT_PRESENT);
+            k.create(pod(prefix + "-stuck", stuck));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> registry.connections() > 0);
+
+            long start = System.nanoTime();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                names.add(prefix + "-" + i);
+                k.create(pod(prefix + "-" + i, shell("c", "sleep 3600")));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    k.client().pods("default").list().items().stream()
+                            .filter(p -> names.contains(p.name())).filter(p -> isRunning(p)).count() == 30);
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000;
+            log.info("30 pods Running {}s after creation, while one pod hangs pulling", seconds);
+
+            Pod hung = k.get(prefix + "-stuck");
+            assertThat(hung.status().phase()).isEqualTo("Pending");
+            assertThat(hung.status().containerStatuses()).as("its worker is still in the pull").singleElement()
+                    .satisfies(s -> assertThat(s.state().waiting().reason()).isEqualTo("ContainerCreating"));
+            assertThat(k.allContainers()).filteredOn(rc -> rc.isRunning()).hasSize(61); // 30 pods of two, and the stuck pod's infra
+            assertThat(k.kubelet().metrics().podStartDuration.count()).isEqualTo(30);
+        }
+    }
+}
