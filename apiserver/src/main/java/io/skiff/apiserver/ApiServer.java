@@ -11,7 +11,11 @@ import io.skiff.api.meta.KubeObject;
 import io.skiff.api.meta.ObjectMeta;
 import io.skiff.apiserver.auth.Authenticator;
 import io.skiff.apiserver.auth.Authorizer;
+import io.skiff.apiserver.discovery.Discovery;
+import io.skiff.apiserver.metrics.ApiMetrics;
+import io.skiff.apiserver.openapi.OpenApiRoutes;
 import io.skiff.apiserver.printing.Printer;
+import io.skiff.apiserver.printing.TablePrinter;
 import io.skiff.apiserver.registry.NamespaceCleaner;
 import io.skiff.apiserver.registry.NamespaceStrategy;
 import io.skiff.apiserver.registry.Registries;
@@ -81,7 +85,8 @@ public final class ApiServer implements AutoCloseable {
         this.printer = b.printer;
         this.observer = b.observer;
         this.jettyCustomizers = List.copyOf(b.jetty);
-        this.registries = new Registries(scheme, config.storage(), new RegistryKeys(config.registryRoot()),
+        this.registries = new Registries(scheme, b.metrics.instrument(config.storage()),
+                new RegistryKeys(config.registryRoot()),
                 config.serviceClusterIpRange(), config.eventTtl(), clock);
         AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
@@ -163,7 +168,8 @@ public final class ApiServer implements AutoCloseable {
         });
         c.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofHours(1)));
         ResponseWriter responses = new ResponseWriter(printer);
-        WatchServer watches = new WatchServer(config.watchQueueCapacity(), config.minWatchTimeout(), printer, observer);
+        WatchServer watches = new WatchServer(config.watchQueueCapacity(), config.minWatchTimeout(), printer, observer,
+                scheduler);
         ResourceRoutes resources = new ResourceRoutes(scheme, registries, gate, watches, responses, requests,
                 config.maxRequestBytes(), config.requestTimeout(), clock);
         c.router.mount(routes -> {
@@ -282,11 +288,14 @@ public final class ApiServer implements AutoCloseable {
         private final ApiServerConfig config;
         private Scheme scheme = Scheme.defaultScheme();
         private Clock clock = Clock.systemUTC();
-        private final List<RouteRegistrar> registrars = new ArrayList<>();
+        // Defaults: discovery, /openapi/v2, /metrics (storage timed too) and server-side tables.
+        private final ApiMetrics metrics = new ApiMetrics();
+        private final List<RouteRegistrar> registrars =
+                new ArrayList<>(List.of(new Discovery(), new OpenApiRoutes(), metrics));
         private Authenticator authenticator = Authenticator.UNSECURED;
         private Authorizer authorizer = Authorizer.ALLOW_ALL;
-        private Printer printer = Printer.NONE;
-        private RequestObserver observer = RequestObserver.NONE;
+        private Printer printer = new TablePrinter(Clock.systemUTC());
+        private RequestObserver observer = metrics;
         private final List<Consumer<JavalinConfig>> jetty = new ArrayList<>();
 
         private Builder(ApiServerConfig config) {

@@ -41,10 +41,20 @@ public final class RequestGate {
         Authorizer.Decision decision = authorizer.authorize(rc);
         if (!decision.allowed()) {
             throw ApiErrors.forbidden(new GroupResource(info.apiGroup(), info.resource()), info.name(),
-                    "User \"" + rc.user().name() + "\" cannot " + info.verb() + " resource \"" + info.resource() + "\""
-                            + (info.namespace().isEmpty() ? "" : " in the namespace \"" + info.namespace() + "\"")
-                            + (decision.reason().isEmpty() ? "" : ": " + decision.reason()));
+                    forbiddenMessage(rc) + (decision.reason().isEmpty() ? "" : ": " + decision.reason()));
         }
         return rc;
+    }
+
+    /** Worded as Kubernetes' authorization filter words it (kubectl users know these lines). */
+    static String forbiddenMessage(RequestContext rc) {
+        RequestInfo info = rc.info();
+        String user = "User \"" + rc.user().name() + "\" cannot " + info.verb();
+        if (!info.resourceRequest()) {
+            return "forbidden: " + user + " path \"" + info.path() + "\"";
+        }
+        String resource = info.subresource().isEmpty() ? info.resource() : info.resource() + "/" + info.subresource();
+        return user + " resource \"" + resource + "\" in API group \"" + info.apiGroup() + "\""
+                + (info.namespace().isEmpty() ? " at the cluster scope" : " in the namespace \"" + info.namespace() + "\"");
     }
 }

@@ -5,6 +5,7 @@ import static io.skiff.client.Objects.freshNamespace;
 import static io.skiff.client.Objects.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.skiff.api.autoscaling.Scale;
 import io.skiff.api.core.Container;
@@ -198,6 +199,7 @@ class SkiffClientTest {
             assertThat(Long.parseLong(events.get(2).resourceVersion()))
                     .isGreaterThan(Long.parseLong(a2.metadata().resourceVersion()));
 
+            int watchers = api.server().registries().pods().cache().watcherCount();
             // A reader blocked in next() is released at once when another thread closes the watch.
             CompletableFuture<Watch.Event<Pod>> blocked = CompletableFuture.supplyAsync(w::next,
                     Executors.newVirtualThreadPerTaskExecutor());
@@ -208,6 +210,14 @@ class SkiffClientTest {
             assertThat(blocked.get(2, TimeUnit.SECONDS)).isNull();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
             assertThat(w.isClosed()).isTrue();
+            // The connection is really gone (not kept for reuse, not left unread): the server's
+            // writes to it fail (the first may still land in the socket buffer) and it lets its
+            // watcher go.
+            int[] nudges = {0};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                pods.create(pod("nudge-" + nudges[0]++));
+                return api.server().registries().pods().cache().watcherCount() == watchers - 1;
+            });
         }
     }
 
@@ -227,6 +237,22 @@ class SkiffClientTest {
             assertThat(w.next()).as("the stream ends after timeoutSeconds").isNull();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(30));
+    }
+
+    /** The request timeout bounds the wait for a watch's headers only; an idle watch outlives it. */
+    @Test
+    void anIdleWatchOutlivesTheRequestTimeout() throws Exception {
+        String ns = freshNamespace(client);
+        try (SkiffClient impatient = new SkiffClient(ClientConfig.forServer(api.url().toString())
+                .withRequestTimeout(Duration.ofSeconds(1)));
+                Watch<Pod> w = impatient.pods(ns).watch(ListOptions.NONE.withResourceVersion("0"))) {
+            CompletableFuture<Watch.Event<Pod>> next = CompletableFuture.supplyAsync(w::next,
+                    Executors.newVirtualThreadPerTaskExecutor());
+            Thread.sleep(2500);
+            assertThat(next).isNotDone();
+            Pod p = client.pods(ns).create(pod("late"));
+            assertThat(next.get(10, TimeUnit.SECONDS).object()).isEqualTo(p);
+        }
     }
 
     @Test

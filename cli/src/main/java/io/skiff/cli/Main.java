@@ -2,7 +2,23 @@ package io.skiff.cli;
 
 import io.skiff.api.SkiffVersion;
 import io.skiff.cli.command.Terminal;
+import io.skiff.cli.apply.ApplyCommand;
+import io.skiff.cli.apply.CreateCommand;
+import io.skiff.cli.apply.ReplaceCommand;
+import io.skiff.cli.delete.DeleteCommand;
+import io.skiff.cli.describe.DescribeCommand;
 import io.skiff.cli.get.GetCommand;
+import io.skiff.cli.info.ApiResourcesCommand;
+import io.skiff.cli.info.CompletionCommand;
+import io.skiff.cli.info.VersionCommand;
+import io.skiff.cli.metadata.AnnotateCommand;
+import io.skiff.cli.metadata.LabelCommand;
+import io.skiff.cli.node.CordonCommand;
+import io.skiff.cli.node.DrainCommand;
+import io.skiff.cli.node.UncordonCommand;
+import io.skiff.cli.workload.LogsCommand;
+import io.skiff.cli.workload.RunCommand;
+import io.skiff.cli.workload.ScaleCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -20,7 +36,22 @@ import picocli.CommandLine.Command;
             ControllerManagerCommand.class,
             KubeletCommand.class,
             GetCommand.class,
+            DescribeCommand.class,
+            ApplyCommand.class,
+            CreateCommand.class,
+            ReplaceCommand.class,
+            DeleteCommand.class,
+            ScaleCommand.class,
+            LogsCommand.class,
+            RunCommand.class,
+            LabelCommand.class,
+            AnnotateCommand.class,
+            CordonCommand.class,
+            UncordonCommand.class,
+            DrainCommand.class,
+            ApiResourcesCommand.class,
             VersionCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable, Terminal.Holder {

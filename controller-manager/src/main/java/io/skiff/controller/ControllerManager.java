@@ -144,14 +144,20 @@ public final class ControllerManager implements AutoCloseable {
         }
     }
 
+    /** Stops the running term, if any; {@link #isLeading} stays true until it has stopped. */
     private void stopTerm() {
         ControllerTerm t;
         synchronized (this) {
             t = term;
-            term = null;
         }
-        if (t != null) {
-            t.close();
+        if (t == null) {
+            return;
+        }
+        t.close();
+        synchronized (this) {
+            if (term == t) {
+                term = null;
+            }
         }
     }
 

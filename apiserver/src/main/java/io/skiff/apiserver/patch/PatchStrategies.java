@@ -76,7 +76,7 @@ public final class PatchStrategies {
     }
 
     /** The merge key of the list at {@code path}, {@link #SET} for a set of strings, null to replace it whole. */
-    String mergeKey(String path) {
+    public String mergeKey(String path) {
         return mergeKeys.get(path);
     }
 

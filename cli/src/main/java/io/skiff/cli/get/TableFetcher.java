@@ -2,11 +2,11 @@ package io.skiff.cli.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skiff.api.codec.DecodeException;
-import io.skiff.api.codec.Json;
 import io.skiff.api.codec.ResourceInfo;
 import io.skiff.api.meta.ApiObject;
 import io.skiff.api.meta.KubeList;
 import io.skiff.api.meta.KubeObject;
+import io.skiff.cli.command.Answers;
 import io.skiff.cli.command.CommandException;
 import io.skiff.cli.command.ResourcePaths;
 import io.skiff.cli.command.Session;
@@ -43,12 +43,7 @@ final class TableFetcher {
 
     /** A Table answer as is; a plain object or list made into one. */
     Table toTable(ResourceInfo type, byte[] body) {
-        try {
-            JsonNode node = Json.readTree(body);
-            return toTable(type, node);
-        } catch (DecodeException e) {
-            throw new CommandException("the server answered something that is not JSON: " + e.getMessage(), e);
-        }
+        return toTable(type, Answers.json(body));
     }
 
     Table toTable(ResourceInfo type, JsonNode node) {

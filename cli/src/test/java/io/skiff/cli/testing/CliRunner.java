@@ -9,6 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -73,14 +76,51 @@ public final class CliRunner {
     public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, home, tty, clock);
-        int code = invoke(terminal, args);
+        int code = Main.run(terminal(out, err), args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static int invoke(Terminal terminal, String... args) {
-        return Main.run(terminal, args);
+    /** A command running in the background (a watch, a wait) whose output can be read as it comes. */
+    public static final class Running {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+        public synchronized String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        public synchronized String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        /** Waits (bounded) for the command to end. */
+        public Result await(Duration timeout) throws Exception {
+            int code = exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(code, out(), err());
+        }
     }
+
+    public Running start(String... args) {
+        Running running = new Running();
+        Terminal terminal;
+        synchronized (running) {
+            terminal = terminal(running.out, running.err);
+        }
+        Thread.ofVirtual().name("skiff " + String.join(" ", args)).start(() -> {
+            try {
+                running.exit.complete(Main.run(terminal, args));
+            } catch (Throwable t) {
+                running.exit.completeExceptionally(t);
+            }
+        });
+        return running;
+    }
+
+    private Terminal terminal(ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, home, tty, clock);
+    }
+
 }

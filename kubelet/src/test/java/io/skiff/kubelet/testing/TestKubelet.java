@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -167,14 +168,25 @@ public final class TestKubelet implements AutoCloseable {
             }
         } finally {
             try {
-                for (RuntimeContainer rc : allContainers()) {
-                    runtime.remove(rc.id());
-                }
+                removeAll(allContainers());
             } finally {
                 deleteTree(config.rootDir());
                 runtime.close();
                 client.close();
             }
+        }
+    }
+
+    /** Removes containers eight at a time: the engine takes a while for each, and tests make many. */
+    private void removeAll(List<RuntimeContainer> containers) {
+        try (var pool = Executors.newFixedThreadPool(8, Thread.ofVirtual().factory())) {
+            for (RuntimeContainer rc : containers) {
+                pool.submit(() -> runtime.remove(rc.id()));
+            }
+        }
+        List<RuntimeContainer> left = allContainers();
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("containers of node " + config.nodeName() + " left behind: " + left);
         }
     }
 
