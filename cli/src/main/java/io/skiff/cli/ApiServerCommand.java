@@ -98,7 +98,7 @@ final class ApiServerCommand implements Callable<Integer> {
                     .withServiceClusterIpRange(serviceClusterIpRange)
                     .withRegistryRoot(etcdPrefix)
                     .withEventTtl(eventTtl);
-            server = ApiServer.builder(config).build().start();
+            server = ApiServer.builder(config).routes(new io.skiff.apiserver.logs.PodLogRoutes()).build().start();
         } catch (RuntimeException e) {
             storage.close();
             System.err.println("skiff apiserver: " + e.getMessage());

@@ -154,7 +154,12 @@ final class UpCommand implements Callable<Integer> {
         out.println("  skiff get nodes");
         out.println("  skiff apply -f examples/web.yaml      # 3 web servers and a NodePort service");
         out.println("  skiff get pods -o wide");
-        out.println("  curl http://" + options.kubeletAddress() + ":30080/   # the service, from this machine");
+        if (options.kubelet()) {
+            out.println("  curl http://" + options.kubeletAddress() + ":30080/          # through the service's node port");
+        } else {
+            out.println("No kubelet runs here (--no-kubelet): pods wait for a `skiff kubelet --server " + cluster.url()
+                    + "` to join.");
+        }
         out.println("Ctrl-C stops the cluster; the pods' containers keep running and the next `skiff up` adopts them.");
         out.flush();
     }

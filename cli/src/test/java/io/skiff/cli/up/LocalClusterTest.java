@@ -10,7 +10,9 @@ import io.skiff.api.core.ReplicationController;
 import io.skiff.api.core.Service;
 import io.skiff.api.meta.ApiObject;
 import io.skiff.cli.config.CliConfig;
+import io.skiff.client.ApiException;
 import io.skiff.client.ClientConfig;
+import io.skiff.client.LogOptions;
 import io.skiff.client.ListOptions;
 import io.skiff.client.SkiffClient;
 import io.skiff.kubelet.runtime.ContainerLabels;
@@ -105,6 +107,14 @@ class LocalClusterTest {
         List<Pod> pods = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> webPods(client), p -> p.size() == 2 && p.stream().allMatch(LocalClusterTest::ready));
         Set<String> names = pods.stream().map(Pod::name).collect(Collectors.toSet());
+
+        // pods/log: the apiserver asks the pod's kubelet.
+        assertThat(client.pods("default").logText(pods.get(0).name(), LogOptions.none()))
+                .contains("serving on 8080");
+        assertThatThrownBy(() -> client.pods("default").logText(pods.get(0).name(),
+                LogOptions.none().withContainer("nginx")))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("container nginx is not valid for pod " + pods.get(0).name());
 
         // Through the node port, round robin: every pod answers, equally often.
         Map<String, Integer> spread = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
