@@ -156,6 +156,7 @@ public final class Kubelet implements AutoCloseable {
         }));
 
         closing(new ApiserverPodSource(podInformer, podConfig)).start();
+        closing(new io.skiff.kubelet.proxy.ServiceProxy(client, config.address())).start(); // node ports, see docs
         if (config.manifestDir() != null) {
             closing(new StaticPodSource(config.manifestDir(), config.nodeName(), podConfig,
                     config.manifestCheckFrequency(), client.scheme())).start();
