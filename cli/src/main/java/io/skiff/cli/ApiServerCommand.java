@@ -3,6 +3,7 @@ package io.skiff.cli;
 import io.skiff.apiserver.ApiServer;
 import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.auth.SecureServing;
+import io.skiff.apiserver.logs.PodLogRoutes;
 import io.skiff.apiserver.registry.RegistryKeys;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
 import io.skiff.apiserver.v1beta1.V1beta1Api;
@@ -108,7 +109,10 @@ final class ApiServerCommand implements Callable<Integer> {
                     .withServiceClusterIpRange(serviceClusterIpRange)
                     .withRegistryRoot(etcdPrefix)
                     .withEventTtl(eventTtl);
-            ApiServer.Builder builder = ApiServer.builder(config);
+            // The 2014 API and pods/log are routes of their own concern, registered beside the core.
+            ApiServer.Builder builder = ApiServer.builder(config)
+                    .routes(V1beta1Api.withDefaults())
+                    .routes(new PodLogRoutes());
             secureServing = secure.install(builder);
             server = builder.build().start();
         } catch (RuntimeException | IOException | GeneralSecurityException e) {

@@ -5,6 +5,7 @@ import io.skiff.api.core.NodeStatus.NodeCondition;
 import io.skiff.apiserver.ApiServer;
 import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.logs.PodLogRoutes;
+import io.skiff.apiserver.v1beta1.V1beta1Api;
 import io.skiff.cli.config.CliConfig;
 import io.skiff.cli.config.CliConfigException;
 import io.skiff.client.ApiException;
@@ -97,7 +98,7 @@ public final class LocalCluster implements AutoCloseable {
                 .withPort(options.port())
                 .withRegistryRoot(options.etcdPrefix())
                 .withServiceClusterIpRange(options.serviceClusterIpRange());
-        ApiServer api = closing(ApiServer.builder(apiConfig).routes(new PodLogRoutes()).build());
+        ApiServer api = closing(ApiServer.builder(apiConfig).routes(V1beta1Api.withDefaults()).routes(new PodLogRoutes()).build());
         try {
             api.start();
         } catch (RuntimeException e) {
