@@ -163,7 +163,8 @@ public final class ApiServer implements AutoCloseable {
         });
         c.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofHours(1)));
         ResponseWriter responses = new ResponseWriter(printer);
-        WatchServer watches = new WatchServer(config.watchQueueCapacity(), config.minWatchTimeout(), printer, observer);
+        WatchServer watches = new WatchServer(config.watchQueueCapacity(), config.minWatchTimeout(), printer, observer,
+                scheduler);
         ResourceRoutes resources = new ResourceRoutes(scheme, registries, gate, watches, responses, requests,
                 config.maxRequestBytes(), config.requestTimeout(), clock);
         c.router.mount(routes -> {

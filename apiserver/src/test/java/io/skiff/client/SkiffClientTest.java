@@ -239,6 +239,22 @@ class SkiffClientTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(30));
     }
 
+    /** The request timeout bounds the wait for a watch's headers only; an idle watch outlives it. */
+    @Test
+    void anIdleWatchOutlivesTheRequestTimeout() throws Exception {
+        String ns = freshNamespace(client);
+        try (SkiffClient impatient = new SkiffClient(ClientConfig.forServer(api.url().toString())
+                .withRequestTimeout(Duration.ofSeconds(1)));
+                Watch<Pod> w = impatient.pods(ns).watch(ListOptions.NONE.withResourceVersion("0"))) {
+            CompletableFuture<Watch.Event<Pod>> next = CompletableFuture.supplyAsync(w::next,
+                    Executors.newVirtualThreadPerTaskExecutor());
+            Thread.sleep(2500);
+            assertThat(next).isNotDone();
+            Pod p = client.pods(ns).create(pod("late"));
+            assertThat(next.get(10, TimeUnit.SECONDS).object()).isEqualTo(p);
+        }
+    }
+
     @Test
     void statusBindingAndScaleSubresources() {
         String ns = freshNamespace(client);

@@ -1,18 +1,148 @@
 package io.skiff.cli;
 
+import io.skiff.apiserver.ApiServer;
+import io.skiff.apiserver.ApiServerConfig;
+import io.skiff.apiserver.registry.RegistryKeys;
+import io.skiff.apiserver.registry.ServiceIpAllocator;
+import io.skiff.storage.Storage;
+import io.skiff.storage.StorageException;
+import io.skiff.storage.StorageFactory;
+import io.skiff.storage.StorageOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+/**
+ * {@code skiff apiserver}: the API server on etcd ({@code --etcd-servers}) or the embedded SQLite
+ * store ({@code --data-dir}, the default). Every flag falls back to an environment variable.
+ * Runs until SIGTERM/SIGINT, then stops listening, ends the watches and closes the storage.
+ */
 @Command(name = "apiserver", mixinStandardHelpOptions = true, description = "Run the API server.")
 final class ApiServerCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServerCommand.class);
+
     @Mixin
     LoggingOptions logging;
 
+    @Option(names = "--bind-address", paramLabel = "IP", defaultValue = "${env:SKIFF_BIND_ADDRESS:-127.0.0.1}",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; env SKIFF_BIND_ADDRESS).")
+    String bindAddress;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:SKIFF_PORT:-8080}",
+            description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}; env SKIFF_PORT).")
+    int port;
+
+    @Option(names = "--etcd-servers", paramLabel = "URLS", defaultValue = "${env:SKIFF_ETCD_SERVERS}",
+            description = "etcd client URLs, comma-separated (env SKIFF_ETCD_SERVERS). Without it, the embedded store in --data-dir.")
+    String etcdServers;
+
+    @Option(names = "--etcd-prefix", paramLabel = "PREFIX", defaultValue = "${env:SKIFF_ETCD_PREFIX:-" + RegistryKeys.DEFAULT_ROOT + "}",
+            description = "Key prefix of every object in storage (default: ${DEFAULT-VALUE}; env SKIFF_ETCD_PREFIX).")
+    String etcdPrefix;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SKIFF_DATA_DIR}",
+            description = "Directory of the embedded SQLite store (default: /var/lib/skiff/apiserver as root, "
+                    + "else ~/.skiff/data; env SKIFF_DATA_DIR).")
+    Path dataDir;
+
+    @Option(names = "--max-request-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:SKIFF_MAX_REQUEST_BYTES:-" + ApiServerConfig.DEFAULT_MAX_REQUEST_BYTES + "}",
+            description = "Larger request bodies are refused with 413 (default: ${DEFAULT-VALUE}; env SKIFF_MAX_REQUEST_BYTES).")
+    long maxRequestBytes;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "${env:SKIFF_REQUEST_TIMEOUT:-60s}",
+            converter = DurationConverter.class,
+            description = "Requests not answered by then get 504, e.g. 60s, 2m (default: ${DEFAULT-VALUE}; env SKIFF_REQUEST_TIMEOUT).")
+    Duration requestTimeout;
+
+    @Option(names = "--service-cluster-ip-range", paramLabel = "CIDR",
+            defaultValue = "${env:SKIFF_SERVICE_CLUSTER_IP_RANGE:-" + ServiceIpAllocator.DEFAULT_RANGE + "}",
+            description = "Range of service cluster IPs (default: ${DEFAULT-VALUE}; env SKIFF_SERVICE_CLUSTER_IP_RANGE).")
+    String serviceClusterIpRange;
+
+    @Option(names = "--event-ttl", paramLabel = "DURATION", defaultValue = "${env:SKIFF_EVENT_TTL:-1h}",
+            converter = DurationConverter.class,
+            description = "How long events are kept (default: ${DEFAULT-VALUE}; env SKIFF_EVENT_TTL).")
+    Duration eventTtl;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         logging.apply();
-        System.err.println("skiff apiserver: not yet implemented");
-        return 2;
+        StorageOptions options = etcdServers != null && !etcdServers.isBlank()
+                ? StorageOptions.etcd(etcdServers)
+                : StorageOptions.sqlite(dataDir != null ? dataDir : defaultDataDir());
+        options = options.withRequestTimeout(requestTimeout);
+        Storage storage;
+        try {
+            storage = StorageFactory.open(options);
+        } catch (StorageException e) {
+            System.err.println("skiff apiserver: cannot open the storage (" + options + "): " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        ApiServer server;
+        try {
+            ApiServerConfig config = ApiServerConfig.defaults(storage)
+                    .withBindAddress(bindAddress)
+                    .withPort(port)
+                    .withMaxRequestBytes(maxRequestBytes)
+                    .withRequestTimeout(requestTimeout)
+                    .withServiceClusterIpRange(serviceClusterIpRange)
+                    .withRegistryRoot(etcdPrefix)
+                    .withEventTtl(eventTtl);
+            server = ApiServer.builder(config).build().start();
+        } catch (RuntimeException e) {
+            storage.close();
+            System.err.println("skiff apiserver: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down");
+            server.close();
+            storage.close();
+            stopped.countDown();
+        }, "apiserver-shutdown"));
+        System.out.println("skiff apiserver: serving on " + server.url() + " (storage " + options + ")");
+        stopped.await();
+        return 0;
+    }
+
+    static Path defaultDataDir() {
+        return "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/skiff/apiserver")
+                : Path.of(System.getProperty("user.home"), ".skiff", "data");
+    }
+
+    /** {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT1M}). */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.startsWith("pt")) {
+                    return Duration.parse(value.trim());
+                }
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                long n = Long.parseLong(v.substring(0, v.length() - 1));
+                return switch (v.charAt(v.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    default -> throw new IllegalArgumentException();
+                };
+            } catch (RuntimeException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a duration (like 500ms, 60s, 2m, 1h)");
+            }
+        }
     }
 }

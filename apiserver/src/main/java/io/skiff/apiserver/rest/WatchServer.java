@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,12 +40,20 @@ public final class WatchServer {
     private final Duration minTimeout;
     private final Printer printer;
     private final RequestObserver observer;
+    private final ScheduledExecutorService timers;
 
-    public WatchServer(int queueCapacity, Duration minTimeout, Printer printer, RequestObserver observer) {
+    public WatchServer(int queueCapacity, Duration minTimeout, Printer printer, RequestObserver observer,
+            ScheduledExecutorService timers) {
         this.queueCapacity = queueCapacity;
         this.minTimeout = minTimeout;
         this.printer = printer;
         this.observer = observer;
+        this.timers = timers;
+    }
+
+    /** Ends the watcher's stream when its time is up. */
+    private ScheduledFuture<?> timeLimit(CacheWatcher<?> watcher, Duration timeout) {
+        return timers.schedule(() -> watcher.end("timeout"), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** A prepared watch: its options are checked; {@link #open} registers it with the cache. */
@@ -91,20 +101,13 @@ public final class WatchServer {
         }
         observer.watchOpened(rc);
         boolean printing = ResponseWriter.wantsPrinting(rc.header("Accept"));
-        long deadline = System.nanoTime() + request.timeout().toNanos();
+        ScheduledFuture<?> timer = timeLimit(watcher, request.timeout());
         try {
             ctx.status(200).contentType(ResponseWriter.JSON);
             OutputStream out = ctx.res().getOutputStream();
             out.flush(); // headers now: the client knows the watch is established
             while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                Delivery<T> d = watcher.next(left, TimeUnit.NANOSECONDS);
-                if (d == null) {
-                    continue;
-                }
+                Delivery<T> d = watcher.take();
                 // Write everything that is ready, then flush once: no event waits in a buffer.
                 while (d != null && !d.isEnd()) {
                     out.write(encode(rc, d, printing));
@@ -121,6 +124,7 @@ public final class WatchServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            timer.cancel(false);
             watcher.close();
             observer.watchClosed(rc);
         }
@@ -141,18 +145,11 @@ public final class WatchServer {
         }
         observer.watchOpened(rc);
         boolean printing = ResponseWriter.wantsPrinting(rc.header("Accept"));
+        ScheduledFuture<?> timer = timeLimit(watcher, request.timeout());
         Thread.ofVirtual().name("ws-watch-" + rc.info().resource()).start(() -> {
-            long deadline = System.nanoTime() + request.timeout().toNanos();
             try {
                 while (ws.session.isOpen()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    Delivery<T> d = watcher.next(left, TimeUnit.NANOSECONDS);
-                    if (d == null) {
-                        continue;
-                    }
+                    Delivery<T> d = watcher.take();
                     if (d.isEnd()) {
                         break;
                     }
@@ -163,6 +160,7 @@ public final class WatchServer {
             } catch (RuntimeException e) {
                 LOG.debug("websocket watch {}: {}", rc, e.toString());
             } finally {
+                timer.cancel(false);
                 watcher.close();
                 observer.watchClosed(rc);
                 if (ws.session.isOpen()) {

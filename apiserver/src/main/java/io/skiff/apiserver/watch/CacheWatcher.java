@@ -5,7 +5,6 @@ import io.skiff.apiserver.registry.SelectionPredicate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -94,8 +93,8 @@ public final class CacheWatcher<T extends KubeObject> implements AutoCloseable {
         queue.add(d);
     }
 
-    /** Ends the stream after what is queued; the client re-watches. */
-    void end(String reason) {
+    /** Ends the stream after what is queued (timeout, slow client, shutdown); the client re-watches. */
+    public void end(String reason) {
         if (!ended) {
             endReason = reason;
             ended = true;
@@ -104,16 +103,16 @@ public final class CacheWatcher<T extends KubeObject> implements AutoCloseable {
     }
 
     /**
-     * The next item, waiting up to {@code timeout}; null when none came in time. After the end
-     * item, every call returns it again.
+     * The next item, waiting for it; after the end item, every call returns it again. A watch's
+     * time limit is an {@link #end} scheduled by the caller, not a timed wait: a timed park per
+     * event and watcher costs more than the event itself.
      */
-    public Delivery<T> next(long timeout, TimeUnit unit) throws InterruptedException {
+    public Delivery<T> take() throws InterruptedException {
         Delivery<T> d = initial.poll();
         if (d != null) {
             return d;
         }
-        d = queue.poll(timeout, unit);
-        return taken(d);
+        return taken(queue.take());
     }
 
     /** The next item if one is ready, else null (to batch writes before a flush). */
