@@ -101,7 +101,8 @@ public record StorageOptions(List<URI> etcdServers, Path dataDir, Path etcdCaFil
             try {
                 uri = new URI(text);
             } catch (Exception e) {
-                throw new IllegalArgumentException("not a URL in --etcd-servers: '" + text + "'");
+                throw new IllegalArgumentException("an etcd server is http://host:port or https://host:port, got '"
+                        + text + "'");
             }
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalArgumentException("an etcd server is http://host:port or https://host:port, got '"

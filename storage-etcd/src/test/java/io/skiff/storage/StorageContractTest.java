@@ -50,6 +50,9 @@ public abstract class StorageContractTest {
      */
     protected abstract Storage compactableStorage() throws Exception;
 
+    /** A storage (its own backend, like {@link #compactableStorage()}) that compacts periodically. */
+    protected abstract Storage openCompacting(Duration retention) throws Exception;
+
     @BeforeEach
     void openAndPickPrefix() throws Exception {
         storage = openStorage();
@@ -446,6 +449,30 @@ public abstract class StorageContractTest {
         own.compact(a3.modRevision());
         own.compact(a1.modRevision());
         assertThatThrownBy(() -> own.compact(own.currentRevision() + 1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void periodicCompactionKeepsTheLastRetentionPeriod() throws Exception {
+        try (Storage compacting = openCompacting(Duration.ofSeconds(1))) {
+            String dir = prefix + "periodic/";
+            KeyValue v1 = compacting.create(dir + "a", bytes("1"));
+            KeyValue v2 = compacting.update(dir + "a", bytes("2"), v1.modRevision());
+            // one period later the compactor notes the revision, one more and it compacts to it
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                EventCollector probe = new EventCollector();
+                try (Watch ignored = compacting.watch(dir, v1.modRevision(), probe)) {
+                    await().atMost(WAIT).until(() -> probe.error() != null || !probe.events().isEmpty());
+                    return probe.error() instanceof TooOldRevisionException;
+                }
+            });
+            // what is newer than a period is still there
+            KeyValue v3 = compacting.update(dir + "a", bytes("3"), v2.modRevision());
+            EventCollector recent = new EventCollector();
+            try (Watch ignored = compacting.watch(dir, v3.modRevision(), recent)) {
+                assertThat(recent.awaitEvents(1, WAIT).getFirst().revision()).isEqualTo(v3.modRevision());
+            }
+            assertThat(compacting.get(dir + "a").map(kv -> text(kv.value()))).contains("3");
+        }
     }
 
     // ------------------------------------------------------------ TTL, sizes, odd keys, bad input

@@ -21,7 +21,8 @@ abstract class RestTestSupport {
 
     @BeforeAll
     void startServer() {
-        api = newServer().start();
+        // Bookmarks every second, so that the watch suites can see them.
+        api = newServer().config(c -> c.withBookmarkInterval(java.time.Duration.ofSeconds(1))).start();
         http = api.http();
     }
 

@@ -153,6 +153,27 @@ abstract class WatchContract extends RestTestSupport {
     }
 
     @Test
+    void bookmarksCarryOnlyTheResourceVersion() {
+        String ns = namespace();
+        String pods = "/api/v1/namespaces/" + ns + "/pods";
+        Response created = http.post(pods, pod("b"));
+        try (WatchStream w = watch(pods + "?watch=true&allowWatchBookmarks=true&resourceVersion="
+                + created.text("metadata.resourceVersion"))) {
+            JsonNode bookmark = w.next(WAIT);
+            assertThat(bookmark.path("type").asText()).isEqualTo("BOOKMARK");
+            JsonNode object = bookmark.path("object");
+            assertThat(object.path("kind").asText()).isEqualTo("Pod");
+            assertThat(object.path("apiVersion").asText()).isEqualTo("v1");
+            assertThat(object.path("metadata").size()).isEqualTo(1);
+            assertThat(object.path("metadata").path("resourceVersion").asLong())
+                    .isGreaterThanOrEqualTo(created.json().path("metadata").path("resourceVersion").asLong());
+        }
+        try (WatchStream w = watch(pods + "?watch=true&resourceVersion=" + created.text("metadata.resourceVersion"))) {
+            assertThat(w.next(Duration.ofSeconds(3))).as("no bookmarks unless asked").isNull();
+        }
+    }
+
+    @Test
     void timeoutSecondsEndsTheWatch() {
         String ns = namespace();
         long start = System.nanoTime();

@@ -51,15 +51,16 @@ public final class TestApiServer implements AutoCloseable, BeforeAllCallback, Af
         return new TestApiServer(true);
     }
 
-    /** Changes the server's configuration (storage and port are set by the fixture). */
+    /** Changes the server's configuration (storage and port are set by the fixture); tweaks add up. */
     public TestApiServer config(UnaryOperator<ApiServerConfig> tweak) {
-        this.configTweak = tweak;
+        UnaryOperator<ApiServerConfig> before = configTweak;
+        this.configTweak = c -> tweak.apply(before.apply(c));
         return this;
     }
 
-    /** Adds seams to the server's builder (routes, authorizer, printer, ...). */
+    /** Adds seams to the server's builder (routes, authorizer, printer, ...); tweaks add up. */
     public TestApiServer builder(Consumer<ApiServer.Builder> tweak) {
-        this.builderTweak = tweak;
+        this.builderTweak = builderTweak.andThen(tweak);
         return this;
     }
 
@@ -70,7 +71,9 @@ public final class TestApiServer implements AutoCloseable, BeforeAllCallback, Af
         try {
             ApiServerConfig config;
             if (etcd) {
-                storage = StorageFactory.open(StorageOptions.etcd(TestEnvironment.etcd()));
+                // A generous storage timeout: the test etcd is shared with every other test run.
+                storage = StorageFactory.open(StorageOptions.etcd(TestEnvironment.etcd())
+                        .withRequestTimeout(java.time.Duration.ofSeconds(30)));
                 config = ApiServerConfig.defaults(storage)
                         .withRegistryRoot("/skiff-test-" + UUID.randomUUID() + "/registry");
             } else {

@@ -37,4 +37,9 @@ final class EtcdLeases {
         byTtl.put(ttlSeconds, new Granted(id, now, Duration.ofSeconds(windowSeconds).toNanos()));
         return id;
     }
+
+    /** Drops a lease etcd no longer knows, so the next key gets a fresh one. */
+    void forget(long ttlSeconds) {
+        byTtl.remove(ttlSeconds);
+    }
 }

@@ -40,10 +40,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLException;
 
@@ -195,11 +197,11 @@ public final class EtcdStorage implements Storage {
         ByteSequence v = ByteSequence.from(Keys.value(value));
         long ttlSeconds = Keys.ttlSeconds(ttl);
         ensureOpen();
-        TxnResponse response = EtcdErrors.await(kv.txn()
+        TxnResponse response = withLease(ttlSeconds, false, put -> kv.txn()
                 .If(new Cmp(k, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
-                .Then(Op.put(k, v, putOption(ttlSeconds, false)))
+                .Then(Op.put(k, v, put))
                 .Else(Op.get(k, GetOption.DEFAULT))
-                .commit(), timeout, "create " + key);
+                .commit(), "create " + key);
         if (!response.isSucceeded()) {
             throw new KeyExistsException(current(response, key));
         }
@@ -214,16 +216,42 @@ public final class EtcdStorage implements Storage {
         Keys.expectedRevision(expectedModRevision, false);
         long ttlSeconds = Keys.ttlSeconds(ttl);
         ensureOpen();
-        TxnResponse response = EtcdErrors.await(kv.txn()
+        TxnResponse response = withLease(ttlSeconds, true, put -> kv.txn()
                 .If(new Cmp(k, Cmp.Op.EQUAL, CmpTarget.modRevision(expectedModRevision)))
-                .Then(Op.put(k, v, putOption(ttlSeconds, true)))
+                .Then(Op.put(k, v, put))
                 .Else(Op.get(k, GetOption.DEFAULT))
-                .commit(), timeout, "update " + key);
+                .commit(), "update " + key);
         if (!response.isSucceeded()) {
             throw new ConflictException(expectedModRevision, current(response, key));
         }
         io.etcd.jetcd.KeyValue prev = response.getPutResponses().getFirst().getPrevKv();
         return new KeyValue(key, v.getBytes(), prev.getCreateRevision(), response.getHeader().getRevision());
+    }
+
+    /**
+     * Runs a put transaction with the put options it needs (prevKV, a lease for a TTL). A shared
+     * lease can be gone (revoked, or etcd restored from a backup): then a fresh one is taken, once.
+     */
+    private TxnResponse withLease(long ttlSeconds, boolean prevKv,
+                                  Function<PutOption, CompletableFuture<TxnResponse>> txn, String what)
+            throws StorageException {
+        for (int attempt = 0; ; attempt++) {
+            PutOption.Builder put = PutOption.builder();
+            if (prevKv) {
+                put.withPrevKV(); // an update returns the create revision, which only the previous version has
+            }
+            if (ttlSeconds > 0) {
+                put.withLeaseId(leases.leaseFor(ttlSeconds));
+            }
+            try {
+                return EtcdErrors.await(txn.apply(put.build()), timeout, what);
+            } catch (StorageException e) {
+                if (ttlSeconds == 0 || attempt > 0 || !String.valueOf(e.getMessage()).contains("lease not found")) {
+                    throw e;
+                }
+                leases.forget(ttlSeconds);
+            }
+        }
     }
 
     @Override
@@ -247,17 +275,6 @@ public final class EtcdStorage implements Storage {
             throw new KeyNotFoundException(key); // deleted between compare and delete: cannot happen in one txn
         }
         return keyValue(deleted.getFirst());
-    }
-
-    private PutOption putOption(long ttlSeconds, boolean prevKv) throws StorageException {
-        PutOption.Builder option = PutOption.builder();
-        if (ttlSeconds > 0) {
-            option.withLeaseId(leases.leaseFor(ttlSeconds));
-        }
-        if (prevKv) {
-            option.withPrevKV();
-        }
-        return option.build();
     }
 
     /** The else branch's read: the object as it is now; absent means there is nothing to compare. */

@@ -28,11 +28,22 @@ class EtcdStorageTest extends StorageContractTest {
     @Override
     protected Storage compactableStorage() throws Exception {
         if (ownStorage == null) {
-            ownEtcd = EtcdProcess.start(1);
-            ownStorage = EtcdStorage.open(StorageOptions.etcd(ownEtcd.clientUrls())
+            ownStorage = EtcdStorage.open(StorageOptions.etcd(ownEtcd().clientUrls())
                     .withCompactionRetention(Duration.ZERO));
         }
         return ownStorage;
+    }
+
+    @Override
+    protected Storage openCompacting(Duration retention) throws Exception {
+        return EtcdStorage.open(StorageOptions.etcd(ownEtcd().clientUrls()).withCompactionRetention(retention));
+    }
+
+    private static EtcdProcess ownEtcd() {
+        if (ownEtcd == null) {
+            ownEtcd = EtcdProcess.start(1);
+        }
+        return ownEtcd;
     }
 
     @AfterAll

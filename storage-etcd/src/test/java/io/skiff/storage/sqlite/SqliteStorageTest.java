@@ -30,6 +30,12 @@ class SqliteStorageTest extends StorageContractTest {
         return storage; // a temp directory of this test's own
     }
 
+    @Override
+    protected Storage openCompacting(Duration retention) throws Exception {
+        return SqliteStorage.open(StorageOptions.sqlite(dataDir.resolve("compacting"))
+                .withCompactionRetention(retention));
+    }
+
     @Test
     void reopeningKeepsDataRevisionsAndTheCompactionPoint() throws Exception {
         KeyValue a = storage.create(prefix + "a", bytes("a1"));

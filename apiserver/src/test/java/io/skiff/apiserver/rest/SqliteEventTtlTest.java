@@ -1,0 +1,10 @@
+package io.skiff.apiserver.rest;
+
+import io.skiff.apiserver.testing.TestApiServer;
+
+class SqliteEventTtlTest extends EventTtlContract {
+    @Override
+    protected TestApiServer server() {
+        return TestApiServer.sqlite();
+    }
+}
