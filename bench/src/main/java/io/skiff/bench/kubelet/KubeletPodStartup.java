@@ -98,7 +98,9 @@ public final class KubeletPodStartup {
     }
 
     private void run(int pods, int running, Kubelet kubelet) throws Exception {
-        Thread watcher = Thread.ofVirtual().start(this::watchRunning);
+        String rv = client.pods("default").list().metadata().resourceVersion();
+        Watch<Pod> watch = client.pods("default").watch(ListOptions.none().withResourceVersion(rv));
+        Thread.ofVirtual().start(() -> watchRunning(watch));
         try {
             create("warmup");
             awaitRunning(List.of("warmup"), Duration.ofMinutes(2));
@@ -138,9 +140,9 @@ public final class KubeletPodStartup {
             }
             more.forEach(this::create);
             awaitRunning(more, Duration.ofMinutes(10));
-            measureResources(running, kubelet);
+            measureResources(Math.max(running, pods * 2 + 1), kubelet);
         } finally {
-            watcher.interrupt();
+            watch.close();
         }
     }
 
@@ -152,9 +154,9 @@ public final class KubeletPodStartup {
         client.pods("default").create(pod.withSpec(pod.spec().withNodeName(node)));
     }
 
-    private void watchRunning() {
-        String rv = client.pods("default").list().metadata().resourceVersion();
-        try (Watch<Pod> w = client.pods("default").watch(ListOptions.none().withResourceVersion(rv))) {
+    /** Notes when each pod is first seen Running; ends when the watch is closed. */
+    private void watchRunning(Watch<Pod> w) {
+        try (w) {
             for (Watch.Event<Pod> e; (e = w.next()) != null; ) {
                 Pod p = e.object();
                 if (p != null && p.status() != null && PodStatus.PHASE_RUNNING.equals(p.status().phase())) {
