@@ -218,7 +218,11 @@ public final class ApiServer implements AutoCloseable {
     private void observe(Context ctx) {
         RequestContext rc = ctx.attribute(RequestContext.ATTRIBUTE);
         if (rc != null) {
-            observer.requestCompleted(rc, ctx.statusCode(), System.nanoTime() - rc.startNanos());
+            try {
+                observer.requestCompleted(rc, ctx.statusCode(), System.nanoTime() - rc.startNanos());
+            } catch (RuntimeException e) {
+                LOG.warn("request observer failed: {}", e.toString()); // never the client's problem
+            }
         }
     }
 

@@ -68,6 +68,11 @@ public record ApiServerConfig(String bindAddress, int port, Storage storage, lon
                 DEFAULT_BOOKMARK_INTERVAL, DEFAULT_MIN_WATCH_TIMEOUT);
     }
 
+    public ApiServerConfig withStorage(Storage v) {
+        return new ApiServerConfig(bindAddress, port, v, maxRequestBytes, requestTimeout, serviceClusterIpRange,
+                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+    }
+
     public ApiServerConfig withBindAddress(String v) {
         return new ApiServerConfig(v, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
                 registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);

@@ -32,6 +32,7 @@ public final class RequestContext {
         return info;
     }
 
+    /** The authenticated user; {@link UserInfo#ANONYMOUS} until (or unless) authenticated. */
     public UserInfo user() {
         return user;
     }

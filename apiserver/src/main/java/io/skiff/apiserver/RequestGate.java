@@ -29,7 +29,8 @@ public final class RequestGate {
         String watch = ctx.queryParam("watch");
         RequestInfo info = RequestInfo.parse(ctx.method().name(), ctx.path(),
                 "true".equals(watch) || "1".equals(watch) || "True".equals(watch));
-        RequestContext rc = new RequestContext(info, null, ctx.queryParamMap(), ctx::header, System.nanoTime());
+        RequestContext rc = new RequestContext(info, UserInfo.ANONYMOUS, ctx.queryParamMap(), ctx::header,
+                System.nanoTime());
         ctx.attribute(RequestContext.ATTRIBUTE, rc);
         Optional<UserInfo> user = authenticator.authenticate(ctx::header);
         if (user.isEmpty()) {

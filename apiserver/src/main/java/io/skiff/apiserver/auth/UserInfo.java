@@ -15,6 +15,9 @@ public record UserInfo(String name, String uid, List<String> groups) {
     public static final UserInfo UNSECURED =
             new UserInfo("system:unsecured", "", List.of(GROUP_MASTERS, GROUP_AUTHENTICATED));
 
+    /** Who a request is from before (or without) authentication, as Kubernetes names it. */
+    public static final UserInfo ANONYMOUS = new UserInfo("system:anonymous", "", List.of("system:unauthenticated"));
+
     public UserInfo {
         Objects.requireNonNull(name, "name");
         uid = uid == null ? "" : uid;

@@ -3,10 +3,11 @@ package io.skiff.apiserver.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flipkart.zjsonpatch.CompatibilityFlags;
 import com.flipkart.zjsonpatch.InvalidJsonPatchException;
 import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
-import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Map;
  * object's JSON as served and returns a new document.
  */
 public final class Patches {
+    /** RFC 6902 as written (and as Kubernetes applies it): removing what is not there is an error. */
+    private static final EnumSet<CompatibilityFlags> STRICT = EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT);
+
     private Patches() {}
 
     public enum Type { JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH }
@@ -34,9 +38,7 @@ public final class Patches {
         }
         ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : patch.properties()) {
             if (f.getValue().isNull()) {
                 result.remove(f.getKey());
             } else {
@@ -51,12 +53,12 @@ public final class Patches {
             throw new PatchException("a JSON patch is an array of operations, got " + patch.getNodeType());
         }
         try {
-            JsonPatch.validate(patch);
+            JsonPatch.validate(patch, STRICT);
         } catch (InvalidJsonPatchException e) {
             throw new PatchException("invalid JSON patch: " + e.getMessage());
         }
         try {
-            return JsonPatch.apply(patch, target);
+            return JsonPatch.apply(patch, target, STRICT);
         } catch (JsonPatchApplicationException e) {
             throw new PatchException(e.getMessage(), false);
         } catch (RuntimeException e) {

@@ -103,7 +103,11 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
             state.clear();
             window.clear();
             for (KeyValue kv : list.items()) {
-                state.put(kv.key(), codec.decode(kv));
+                try {
+                    state.put(kv.key(), codec.decode(kv));
+                } catch (ObjectCodec.CorruptObjectException corrupt) {
+                    LOG.error("watch cache for {}: skipping {}: {}", resource.plural(), kv.key(), corrupt.getMessage());
+                }
             }
             revision = list.revision();
             oldestComplete = list.revision();
@@ -152,7 +156,12 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
                     return;
                 }
                 for (WatchEvent e : events) {
-                    apply(e);
+                    try {
+                        apply(e);
+                    } catch (ObjectCodec.CorruptObjectException corrupt) {
+                        // Not written by an apiserver: keep serving everything else.
+                        LOG.error("watch cache for {}: skipping {}: {}", resource.plural(), e, corrupt.getMessage());
+                    }
                 }
             } finally {
                 lock.writeLock().unlock();
