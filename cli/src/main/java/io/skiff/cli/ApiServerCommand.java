@@ -2,15 +2,19 @@ package io.skiff.cli;
 
 import io.skiff.apiserver.ApiServer;
 import io.skiff.apiserver.ApiServerConfig;
+import io.skiff.apiserver.auth.SecureServing;
 import io.skiff.apiserver.registry.RegistryKeys;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
 import io.skiff.storage.StorageFactory;
 import io.skiff.storage.StorageOptions;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -73,6 +77,10 @@ final class ApiServerCommand implements Callable<Integer> {
             description = "How long events are kept (default: ${DEFAULT-VALUE}; env SKIFF_EVENT_TTL).")
     Duration eventTtl;
 
+    /** --secure-port, --tls-cert-file, --tls-private-key-file, --token-auth-file: install(builder) adds the port. */
+    @Mixin
+    SecureServingOptions secure;
+
     @Override
     public Integer call() throws Exception {
         logging.apply();
@@ -89,6 +97,7 @@ final class ApiServerCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         ApiServer server;
+        Optional<SecureServing> secureServing;
         try {
             ApiServerConfig config = ApiServerConfig.defaults(storage)
                     .withBindAddress(bindAddress)
@@ -98,8 +107,10 @@ final class ApiServerCommand implements Callable<Integer> {
                     .withServiceClusterIpRange(serviceClusterIpRange)
                     .withRegistryRoot(etcdPrefix)
                     .withEventTtl(eventTtl);
-            server = ApiServer.builder(config).routes(new io.skiff.apiserver.logs.PodLogRoutes()).build().start();
-        } catch (RuntimeException e) {
+            ApiServer.Builder builder = ApiServer.builder(config).routes(new io.skiff.apiserver.logs.PodLogRoutes());
+            secureServing = secure.install(builder);
+            server = builder.build().start();
+        } catch (RuntimeException | IOException | GeneralSecurityException e) {
             storage.close();
             System.err.println("skiff apiserver: " + e.getMessage());
             return 1;
@@ -110,7 +121,8 @@ final class ApiServerCommand implements Callable<Integer> {
             storage.close();
             stopped.countDown();
         }, "apiserver-shutdown"));
-        System.out.println("skiff apiserver: serving on " + server.url() + " (storage " + options + ")");
+        System.out.println("skiff apiserver: serving on " + server.url()
+                + secureServing.map(ss -> " and " + ss.url()).orElse("") + " (storage " + options + ")");
         stopped.await();
         return 0;
     }
