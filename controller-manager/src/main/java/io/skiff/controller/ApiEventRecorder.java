@@ -21,19 +21,25 @@ import org.slf4j.LoggerFactory;
  * Posts Events through the Event API from a background virtual thread, so a controller never
  * waits on them. Like client-go's recorder it folds repeats: the same reason and message about
  * the same object within ten minutes bumps {@code count} and {@code lastTimestamp} of the event
- * already written instead of adding one (a pod that cannot be scheduled retries for hours). A
- * full queue drops events, counted in a metric: events are for humans, and must never slow the
- * controllers down.
+ * already written instead of adding one (a pod that cannot be scheduled retries for hours). And
+ * like client-go's spam filter, each object gets a burst of {@value #BURST} events, then one per
+ * {@value #REFILL_SECONDS} s: an RC creating 3,000 pods says so 25 times, not 3,000. A full
+ * queue drops events: events are for humans, and must never slow the controllers down.
  */
 public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiEventRecorder.class);
     private static final int QUEUE_CAPACITY = 4096;
     private static final int REMEMBERED = 4096;
     private static final long FOLD_WINDOW_SECONDS = 600;
+    static final int BURST = 25;
+    static final long REFILL_SECONDS = 300;
 
     private record Pending(ObjectReference involved, String type, String reason, String message, Instant at) {}
 
     private record FoldKey(ObjectReference involved, String type, String reason, String message) {}
+
+    /** Tokens left for one object, refilled one per REFILL_SECONDS since {@code at}. */
+    private record Bucket(double tokens, Instant at) {}
 
     private final SkiffClient client;
     private final String component;
@@ -47,6 +53,13 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
             return size() > REMEMBERED;
         }
     };
+    private final Map<ObjectReference, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ObjectReference, Bucket> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private final AtomicLong filtered = new AtomicLong();
     private final Thread sender;
     private volatile boolean closed;
 
@@ -65,6 +78,10 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
         }
         ObjectReference ref = new ObjectReference(involved.kind(), involved.namespace(), involved.name(),
                 involved.metadata().uid(), involved.apiVersion(), null, null);
+        if (!allow(ref)) {
+            filtered.incrementAndGet();
+            return;
+        }
         if (!queue.offer(new Pending(ref, type, reason, message, clock.instant()))) {
             if (dropped.incrementAndGet() % 100 == 1) {
                 log.warn("event queue of {} full: dropped {} events so far", component, dropped.get());
@@ -74,6 +91,24 @@ public final class ApiEventRecorder implements EventRecorder, AutoCloseable {
 
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Events not sent because their object had used up its burst. */
+    public long filtered() {
+        return filtered.get();
+    }
+
+    private synchronized boolean allow(ObjectReference ref) {
+        Instant now = clock.instant();
+        Bucket b = buckets.get(ref);
+        double tokens = b == null ? BURST
+                : Math.min(BURST, b.tokens() + (now.toEpochMilli() - b.at().toEpochMilli()) / (REFILL_SECONDS * 1000.0));
+        if (tokens < 1) {
+            buckets.put(ref, new Bucket(tokens, now));
+            return false;
+        }
+        buckets.put(ref, new Bucket(tokens - 1, now));
+        return true;
     }
 
     /** Sends what is queued (for at most a second), then stops. */

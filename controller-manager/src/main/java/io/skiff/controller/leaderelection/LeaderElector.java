@@ -45,9 +45,11 @@ public final class LeaderElector {
     private final Clock clock;
     private final Callbacks callbacks;
 
-    private Lease.Spec observedRecord;
-    private Instant observedTime;
-    private String lastSeenLeader;
+    // Written by attempts (serialized by the tryAcquireOrRenew lock), read by the renew loop
+    // without that lock: an attempt stuck on the network must not delay giving up leadership.
+    private volatile Lease.Spec observedRecord;
+    private volatile Instant observedTime;
+    private volatile String lastSeenLeader;
     private volatile boolean leading;
     private volatile boolean stopped;
     private volatile Thread runner;
@@ -127,6 +129,11 @@ public final class LeaderElector {
             if (!left.isNegative() && !left.isZero() && attempt(left)) {
                 lastRenew = clock.instant();
                 continue;
+            }
+            if (heldByAnother()) {
+                log.warn("{}: {}/{} is now held by {}: giving up leadership", config.identity(), config.namespace(),
+                        config.name(), lastSeenLeader);
+                return;
             }
             if (!clock.instant().isBefore(lastRenew.plus(config.renewDeadline()))) {
                 log.warn("{} could not renew {}/{} for {}: giving up leadership", config.identity(),
@@ -209,6 +216,12 @@ public final class LeaderElector {
             }
             throw e;
         }
+    }
+
+    /** The last record we read names another holder (someone took the lease over). */
+    private boolean heldByAnother() {
+        String holder = observedRecord == null ? null : observedRecord.holderIdentity();
+        return holder != null && !holder.isEmpty() && !holder.equals(config.identity());
     }
 
     private void observe(Lease.Spec spec, Instant at) {

@@ -117,7 +117,7 @@ class ReplicationIntegrationTest {
         for (int i = 0; i < 20; i++) {
             client.replicationControllers(ns).create(Cluster.rc(ns, "rc-" + i, 3));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (int i = 0; i < 20; i++) {
                 ReplicationController rc = client.replicationControllers(ns).get("rc-" + i);
                 assertThat(rc.status()).as("status of rc-%d", i).isNotNull();
@@ -126,5 +126,31 @@ class ReplicationIntegrationTest {
         });
         assertThat(client.pods(ns).list().items().stream().filter(Pods::isActive)).hasSize(60);
         System.out.printf("20 RCs x 3 pods created in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void adoptsAMatchingOrphanAndReleasesAPodRelabelledAway() {
+        String ns = Cluster.namespace(client, "adopt");
+        ReplicationController template = Cluster.rc(ns, "web", 2);
+        Pod orphan = client.pods(ns).create(new Pod(io.skiff.api.meta.ObjectMeta.of(ns, "orphan")
+                .withLabels(java.util.Map.of("app", "web")), template.spec().template().spec(), null));
+        ReplicationController rc = client.replicationControllers(ns).create(template);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Pod> pods = activePods(client, ns, "web");
+            assertThat(pods).hasSize(2).allSatisfy(p -> {
+                assertThat(Pods.controllerRef(p).uid()).isEqualTo(rc.metadata().uid());
+                assertThat(Pods.controllerRef(p).blockOwnerDeletion()).isTrue();
+            });
+            assertThat(pods).extracting(p -> p.metadata().uid()).contains(orphan.metadata().uid());
+        });
+
+        // Relabel the adopted pod away: released (no ownerReference), and replaced.
+        client.pods(ns).updateWithRetry("orphan", p -> p.withMetadata(p.metadata()
+                .withLabels(java.util.Map.of("app", "debug"))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(client.pods(ns).get("orphan").metadata().ownerReferences()).isNullOrEmpty();
+            assertThat(activePods(client, ns, "web")).hasSize(2)
+                    .extracting(p -> p.metadata().uid()).doesNotContain(orphan.metadata().uid());
+        });
     }
 }

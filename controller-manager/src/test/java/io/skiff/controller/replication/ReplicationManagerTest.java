@@ -131,6 +131,28 @@ class ReplicationManagerTest {
         assertThat(control.statuses).isEmpty();
     }
 
+    @Test
+    void aSlowControllerHoldsOneWorkerAndBlocksNoOther() throws Exception {
+        ReplicationController slow = rc("default", "slow", 1, Map.of("app", "slow"));
+        ReplicationController fast1 = rc("default", "fast-1", 2, Map.of("app", "fast-1"));
+        ReplicationController fast2 = rc("default", "fast-2", 2, Map.of("app", "fast-2"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        control.blockCreatesOf = "slow";
+        control.release = release;
+        ReplicationManager rm = manager(List.of(slow, fast1, fast2), List.of());
+        rm.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(control.created)
+                    .extracting(p -> p.metadata().generateName())
+                    .containsExactlyInAnyOrder("fast-1-", "fast-1-", "fast-2-", "fast-2-"));
+            assertThat(rm.queue().inFlight()).isEqualTo(1); // the slow one, still creating
+        } finally {
+            release.countDown();
+            rm.stop(Duration.ofSeconds(5));
+        }
+        assertThat(control.created).extracting(p -> p.metadata().generateName()).contains("slow-");
+    }
+
     private ReplicationManager manager(List<ReplicationController> rcs, List<Pod> pods) throws InterruptedException {
         SharedInformer<ReplicationController> rcInformer =
                 new SharedInformer<>("rcs", new FakeListerWatcher<>(rcs), Duration.ZERO);
@@ -172,9 +194,18 @@ class ReplicationManagerTest {
         final List<ReplicationControllerStatus> statuses = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger createAttempts = new AtomicInteger();
         volatile int failCreatesFrom = Integer.MAX_VALUE;
+        volatile String blockCreatesOf;
+        volatile java.util.concurrent.CountDownLatch release;
 
         @Override
         public Pod createPod(ReplicationController rc) {
+            if (rc.metadata().name().equals(blockCreatesOf)) {
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS); // an apiserver that hangs
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int n = createAttempts.getAndIncrement();
             if (n >= failCreatesFrom) {
                 throw new ApiException(Status.failure(403, "Forbidden", "pods \"web-\" is forbidden: exceeded quota",
