@@ -109,6 +109,16 @@ public final class Kubelet implements AutoCloseable {
         }
         started = true;
         try {
+            wire();
+        } catch (RuntimeException | Error e) {
+            close(); // what was started (server, informers, threads) goes again
+            throw e;
+        }
+        return this;
+    }
+
+    private void wire() {
+        try {
             Files.createDirectories(config.rootDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the kubelet root directory " + config.rootDir(), e);
@@ -164,7 +174,6 @@ public final class Kubelet implements AutoCloseable {
         every(config.syncFrequency(), "sync pods", this::syncAllPods);
         log.info("Kubelet started for node {} (root {}, runtime {}, node IP {}, port {})", config.nodeName(),
                 config.rootDir(), runtimeName, nodeIp, server.port());
-        return this;
     }
 
     /** The HTTP server's port. */

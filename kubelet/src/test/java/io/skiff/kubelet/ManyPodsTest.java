@@ -58,6 +58,14 @@ class ManyPodsTest {
                     .satisfies(s -> assertThat(s.state().waiting().reason()).isEqualTo("ContainerCreating"));
             assertThat(k.allContainers()).filteredOn(rc -> rc.isRunning()).hasSize(61); // 30 pods of two, and the stuck pod's infra
             assertThat(k.kubelet().metrics().podStartDuration.count()).isEqualTo(30);
+
+            // Deleting the stuck pod does not wait for its pull: the worker's sync is interrupted.
+            long deleteStart = System.nanoTime();
+            k.client().pods("default").delete(prefix + "-stuck", GracefulDeletionTest.grace(5));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    k.client().pods("default").find(prefix + "-stuck").isEmpty());
+            log.info("stuck pod deleted in {}ms", (System.nanoTime() - deleteStart) / 1_000_000);
+            assertThat(k.containers(hung)).isEmpty();
         }
     }
 }

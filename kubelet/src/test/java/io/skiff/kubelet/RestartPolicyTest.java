@@ -117,6 +117,10 @@ class RestartPolicyTest {
                     && "c".equals(rc.label(io.skiff.kubelet.runtime.ContainerLabels.CONTAINER_NAME)))).hasSizeLessThanOrEqualTo(2);
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(reasons(k, name)).contains("BackOff", "Started", "Created"));
+            // Repeats are one event with a count, not one event each.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(k, name))
+                    .filteredOn(e -> e.reason().equals("Started")).singleElement()
+                    .satisfies(e -> assertThat(e.count()).isGreaterThanOrEqualTo(3)));
         }
     }
 
@@ -154,9 +158,12 @@ class RestartPolicyTest {
     }
 
     static List<String> reasons(TestKubelet k, String podName) {
+        return events(k, podName).stream().map(Event::reason).toList();
+    }
+
+    static List<Event> events(TestKubelet k, String podName) {
         return k.client().events("default").list().items().stream()
-                .filter(e -> podName.equals(e.involvedObject().name()))
-                .map(Event::reason).toList();
+                .filter(e -> podName.equals(e.involvedObject().name())).toList();
     }
 
     static void sleep(Duration d) {

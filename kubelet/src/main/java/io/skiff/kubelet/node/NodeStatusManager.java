@@ -97,7 +97,17 @@ public final class NodeStatusManager {
         }
         RuntimeVersion v = version;
         String problem = notReady;
-        Node updated = client.nodes().updateStatusWithRetry(nodeName, n -> n.withStatus(status(n.status(), v, problem)));
+        Node updated;
+        try {
+            updated = client.nodes().updateStatusWithRetry(nodeName, n -> n.withStatus(status(n.status(), v, problem)));
+        } catch (ApiException e) {
+            if (!e.isNotFound() || !registered) {
+                throw e;
+            }
+            log.warn("Node {} was deleted from the apiserver; registering it again", nodeName);
+            register();
+            return;
+        }
         uid = updated.metadata().uid();
     }
 

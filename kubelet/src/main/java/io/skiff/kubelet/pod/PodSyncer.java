@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PodSyncer {
     private static final Logger log = LoggerFactory.getLogger(PodSyncer.class);
+    /** A sync slower than this is logged with where its time went. */
+    private static final long SLOW_SYNC_NANOS = 5_000_000_000L;
 
     private final KubeletConfig config;
     private final ContainerRuntime runtime;
@@ -81,9 +83,10 @@ public final class PodSyncer {
      * @return when to sync this pod again at the latest (a back-off ending), or null for the periodic pass
      */
     public Duration syncPod(Pod pod) {
-        String uid = pod.metadata().uid();
+        long t0 = System.nanoTime();
         Map<String, String> podLabels = ContainerConfigs.podLabels(config.nodeName(), pod);
         List<RuntimeContainer> all = runtime.listContainers(podLabels, true);
+        long tList = System.nanoTime();
         // Report what is there before changing anything, as the kubelet does: a pod whose image takes
         // minutes to pull shows ContainerCreating meanwhile, not nothing.
         RuntimeContainer runningInfra = all.stream().filter(rc -> ContainerLabels.isInfra(rc) && rc.isRunning())
@@ -91,6 +94,7 @@ public final class PodSyncer {
         PodStatus known = statuses.current(pod);
         PodStatus previous = report(pod, known, known, all, Map.of(), runningInfra);
         Sync sync = new Sync(pod, previous);
+        long tReport = System.nanoTime();
 
         List<RuntimeContainer> before = all;
         boolean needsInfra = !PodStatusGenerator.terminal(previous == null ? null : previous.phase())
@@ -100,6 +104,7 @@ public final class PodSyncer {
             all = runtime.listContainers(podLabels, true);
             sync.changed = false;
         }
+        long tInfra = System.nanoTime();
 
         Map<String, Path> mounts;
         try {
@@ -119,6 +124,7 @@ public final class PodSyncer {
             }
         }
         removeLeftovers(pod, all, infra, sync);
+        long tContainers = System.nanoTime();
 
         if (sync.changed) {
             all = runtime.listContainers(podLabels, true);
@@ -127,7 +133,22 @@ public final class PodSyncer {
         String podIp = infra == null ? null : podIp(pod, infra);
         probes.sync(pod, podIp, all.stream().filter(RuntimeContainer::isRunning).toList(),
                 id -> wasReady(known, id));
+        long tEnd = System.nanoTime();
+        if (log.isDebugEnabled() || tEnd - t0 > SLOW_SYNC_NANOS) {
+            String line = "Synced pod {}/{} in {}ms (list {}, report {}, infra {}, containers {}, report {})";
+            Object[] args = {pod.namespace(), pod.name(), ms(tEnd - t0), ms(tList - t0), ms(tReport - tList),
+                    ms(tInfra - tReport), ms(tContainers - tInfra), ms(tEnd - tContainers)};
+            if (tEnd - t0 > SLOW_SYNC_NANOS) {
+                log.info(line, args);
+            } else {
+                log.debug(line, args);
+            }
+        }
         return sync.resyncIn;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /**

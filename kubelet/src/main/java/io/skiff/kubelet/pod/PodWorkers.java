@@ -95,6 +95,11 @@ public final class PodWorkers implements AutoCloseable {
         return (int) workers.values().stream().filter(Worker::isRunning).count();
     }
 
+    /** Whether the work ends the pod: a kill, or a sync of a pod being deleted. */
+    static boolean terminates(PodWork work) {
+        return work.type() == WorkType.KILL || work.pod().metadata().deletionTimestamp() != null;
+    }
+
     /** Stops every worker: a sync in progress is interrupted where it waits. Containers stay as they are. */
     @Override
     public void close() {
@@ -135,6 +140,12 @@ public final class PodWorkers implements AutoCloseable {
                 return; // a pod being killed is not brought back by a late update
             }
             pending = work;
+            // A pod that is to stop must not wait for a sync that may take minutes (an image pull):
+            // that sync is interrupted, and the stop runs next.
+            if (running && thread != null && terminates(work) && last != null && !terminates(last)) {
+                log.info("Interrupting the sync of pod {}/{} to stop it", work.pod().namespace(), work.pod().name());
+                thread.interrupt();
+            }
             startIfIdle();
         }
 
@@ -160,6 +171,7 @@ public final class PodWorkers implements AutoCloseable {
         private void run() {
             while (true) {
                 PodWork work;
+                Thread.interrupted(); // an interrupt was for the sync before, not for the next one
                 synchronized (this) {
                     work = pending;
                     pending = null;
@@ -183,6 +195,11 @@ public final class PodWorkers implements AutoCloseable {
                     if (closed) {
                         return;
                     }
+                    if (isPending()) {
+                        log.info("Sync of pod {}/{} gave way to newer work: {}", work.pod().namespace(),
+                                work.pod().name(), e.toString());
+                        continue;
+                    }
                     ok = false;
                     failures++;
                     again = errorDelay(failures);
@@ -198,6 +215,10 @@ public final class PodWorkers implements AutoCloseable {
                     schedule(again);
                 }
             }
+        }
+
+        private synchronized boolean isPending() {
+            return pending != null;
         }
 
         private void finishKill() {

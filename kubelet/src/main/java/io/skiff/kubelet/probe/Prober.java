@@ -143,7 +143,14 @@ public final class Prober {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** What went wrong, in words: the JDK's connect failures often come without a message. */
     private static String describe(Exception e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connect: connection refused";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "i/o timeout";
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

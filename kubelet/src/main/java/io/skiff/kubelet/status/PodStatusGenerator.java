@@ -49,10 +49,15 @@ public final class PodStatusGenerator {
         boolean allReady = !statuses.isEmpty() && statuses.stream().allMatch(s -> Boolean.TRUE.equals(s.ready()));
         Instant now = seconds(o.now());
         List<PodCondition> conditions = new ArrayList<>();
-        conditions.add(condition(previous, PodCondition.TYPE_INITIALIZED, true, null, now));
+        conditions.add(condition(previous, PodCondition.TYPE_INITIALIZED, true, null, null, now));
         String notReadyReason = allReady ? null : terminal(phase) ? "PodCompleted" : "ContainersNotReady";
-        conditions.add(condition(previous, PodCondition.TYPE_READY, allReady, notReadyReason, now));
-        conditions.add(condition(previous, PodCondition.TYPE_CONTAINERS_READY, allReady, notReadyReason, now));
+        // Kubernetes' words: "containers with unready status: [a b]".
+        String notReadyMessage = !"ContainersNotReady".equals(notReadyReason) ? null : "containers with unready status: ["
+                + String.join(" ", statuses.stream().filter(s -> !Boolean.TRUE.equals(s.ready())).map(ContainerStatus::name)
+                        .toList()) + "]";
+        conditions.add(condition(previous, PodCondition.TYPE_READY, allReady, notReadyReason, notReadyMessage, now));
+        conditions.add(condition(previous, PodCondition.TYPE_CONTAINERS_READY, allReady, notReadyReason, notReadyMessage,
+                now));
         PodCondition scheduled = find(previous, PodCondition.TYPE_POD_SCHEDULED);
         conditions.add(scheduled != null ? scheduled
                 : new PodCondition(PodCondition.TYPE_POD_SCHEDULED, PodCondition.TRUE, null, now, null, null));
@@ -171,12 +176,12 @@ public final class PodStatusGenerator {
     }
 
     /** A condition, keeping its previous transition time when its status did not change. */
-    private static PodCondition condition(PodStatus previous, String type, boolean value, String reason, Instant now) {
+    private static PodCondition condition(PodStatus previous, String type, boolean value, String reason,
+                                          String message, Instant now) {
         String status = value ? PodCondition.TRUE : PodCondition.FALSE;
         PodCondition before = find(previous, type);
         Instant transition = before != null && status.equals(before.status()) && before.lastTransitionTime() != null
                 ? before.lastTransitionTime() : now;
-        String message = reason == null || !reason.equals("ContainersNotReady") ? null : "containers with unready status";
         return new PodCondition(type, status, null, transition, reason, message);
     }
 

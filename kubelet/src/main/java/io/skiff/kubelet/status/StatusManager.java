@@ -4,6 +4,7 @@ import io.skiff.api.core.Pod;
 import io.skiff.api.core.PodCondition;
 import io.skiff.api.core.PodStatus;
 import io.skiff.client.ApiException;
+import io.skiff.client.ServerConnectionException;
 import io.skiff.client.SkiffClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,10 +94,16 @@ public final class StatusManager {
             log.debug("Wrote status of pod {}/{}: {}", pod.namespace(), pod.name(), status.phase());
             return true;
         } catch (ApiException e) {
-            if (e.isNotFound()) {
-                return false; // deleted meanwhile: nothing to report to
+            if (!e.isNotFound()) { // not found: deleted meanwhile, nothing to report to
+                log.warn("Cannot write status of pod {}/{}, next sync tries again: {}", pod.namespace(), pod.name(),
+                        e.getMessage());
             }
-            throw e;
+            return false;
+        } catch (ServerConnectionException e) {
+            // The apiserver is away: the pod still runs as it should, its status waits for the next sync.
+            log.warn("Cannot write status of pod {}/{}, next sync tries again: {}", pod.namespace(), pod.name(),
+                    e.getMessage());
+            return false;
         }
     }
 

@@ -150,6 +150,28 @@ class PodWorkersTest {
     }
 
     @Test
+    void stoppingAPodInterruptsItsSlowSync() {
+        List<String> synced = new CopyOnWriteArrayList<>();
+        CountDownLatch never = new CountDownLatch(1);
+        workers = new PodWorkers(w -> {
+            synced.add(w.type() + "-" + version(w));
+            if (version(w) == 1) {
+                never.await(); // an image pull that would take minutes
+            }
+            return null;
+        }, timer, Duration.ofSeconds(5), Duration.ofSeconds(5));
+        workers.update(PodWork.sync(pod("a", 1)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> synced.size() == 1);
+        workers.update(PodWork.sync(pod("a", 2))); // a mere update waits its turn
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> synced.size() == 1);
+        Pod deleting = pod("a", 3);
+        deleting = deleting.withMetadata(deleting.metadata().withDeletionTimestamp(java.time.Instant.now()));
+        workers.update(PodWork.sync(deleting));
+        await().atMost(Duration.ofSeconds(2)).until(() -> synced.contains("SYNC-3"));
+        assertThat(synced).containsExactly("SYNC-1", "SYNC-3");
+    }
+
+    @Test
     void aFailedSyncIsRetriedAndASyncMayAskToRunAgain() {
         AtomicInteger calls = new AtomicInteger();
         workers = new PodWorkers(w -> {

@@ -119,6 +119,7 @@ class PodStatusGeneratorTest {
         PodStatus notReady = generate(pod, List.of(), Map.of(), null);
         assertThat(condition(notReady, "Ready").status()).isEqualTo("False");
         assertThat(condition(notReady, "Ready").reason()).isEqualTo("ContainersNotReady");
+        assertThat(condition(notReady, "Ready").message()).isEqualTo("containers with unready status: [a]");
         PodStatus ready = PodStatusGenerator.generate(pod, notReady, new PodStatusGenerator.Observation(
                 List.of(rc("a", 0, null)), Map.of(), id -> true, "10.0.0.5", "127.0.0.1", "docker", NOW.plusSeconds(5)));
         assertThat(condition(ready, "Ready").status()).isEqualTo("True");
