@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +21,15 @@ class SkiffBinaryIT {
     record Result(int exitCode, String stdout, String stderr) {}
 
     static Result run(Path binary, String... args) throws IOException, InterruptedException {
+        return run(binary, Map.of(), args);
+    }
+
+    static Result run(Path binary, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(binary.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
@@ -66,5 +73,94 @@ class SkiffBinaryIT {
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(out).doesNotContain("found-java");
         assertThat(err).contains("no Java 21 or newer found").contains("install a JDK >= 21");
+    }
+
+    /**
+     * The CLI against an apiserver started from the same binary, as a user would run them: apply a
+     * manifest, read it back as a table and through jsonpath, scale, delete; then the server's
+     * absence in one line.
+     */
+    @Test
+    void theCliDrivesAnApiServerStartedFromTheBinary(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("HOME", dir.toString(), "SKIFF_CONFIG", dir.resolve("no-config").toString());
+        ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "apiserver", "--port", "0",
+                "--data-dir", dir.resolve("data").toString())
+                .redirectError(dir.resolve("apiserver.log").toFile());
+        builder.environment().putAll(env);
+        Process apiserver = builder.start();
+        try {
+            String url = servingUrl(apiserver);
+            Path manifest = Files.writeString(dir.resolve("web.yaml"), """
+                    apiVersion: v1
+                    kind: ReplicationController
+                    metadata: {name: web}
+                    spec:
+                      replicas: 1
+                      selector: {app: web}
+                      template:
+                        metadata: {labels: {app: web}}
+                        spec: {containers: [{name: web, image: busybox:latest}]}
+                    ---
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: web}
+                    spec: {selector: {app: web}, ports: [{port: 80}]}
+                    """);
+            Result applied = run(BINARY, env, "apply", "-f", manifest.toString(), "-s", url);
+            assertThat(applied.exitCode()).as(applied.stderr()).isZero();
+            assertThat(applied.stdout()).isEqualTo("replicationcontroller/web created\nservice/web created\n");
+            assertThat(run(BINARY, env, "apply", "-f", manifest.toString(), "-s", url).stdout())
+                    .isEqualTo("replicationcontroller/web unchanged\nservice/web unchanged\n");
+
+            Result table = run(BINARY, env, "get", "rc", "-s", url);
+            assertThat(table.stdout().lines().toList()).hasSize(2);
+            assertThat(table.stdout()).startsWith("NAME   DESIRED   CURRENT   READY   AGE\nweb    1         ");
+
+            assertThat(run(BINARY, env, "scale", "rc/web", "--replicas=3", "-s", url).stdout())
+                    .isEqualTo("replicationcontroller/web scaled\n");
+            assertThat(run(BINARY, env, "get", "rc", "web", "-o", "jsonpath={.spec.replicas}", "-s", url).stdout())
+                    .isEqualTo("3");
+            assertThat(run(BINARY, env, "delete", "rc", "web", "-s", url).stdout())
+                    .isEqualTo("replicationcontroller \"web\" deleted\n");
+            Result gone = run(BINARY, env, "get", "rc", "web", "-s", url);
+            assertThat(gone.exitCode()).isEqualTo(1);
+            assertThat(gone.stderr()).isEqualTo("Error from server (NotFound): replicationcontrollers \"web\" not found\n");
+        } finally {
+            apiserver.destroy();
+            if (!apiserver.waitFor(30, TimeUnit.SECONDS)) {
+                apiserver.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        Result refused = run(BINARY, env, "get", "pods", "-s", "http://127.0.0.1:" + freePort());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stdout()).isEmpty();
+        assertThat(refused.stderr()).matches("The connection to the server 127\\.0\\.0\\.1:\\d+ was refused - did you"
+                + " specify the right host or port\\?\n");
+    }
+
+    /** The URL the apiserver prints once it listens ({@code skiff apiserver: serving on http://...}). */
+    private static String servingUrl(Process apiserver) throws Exception {
+        java.util.concurrent.CompletableFuture<String> url = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(apiserver.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("serving on (http://\\S+)").matcher(line);
+                    if (m.find()) {
+                        url.complete(m.group(1));
+                    }
+                }
+                url.completeExceptionally(new IllegalStateException("the apiserver exited without serving"));
+            } catch (IOException e) {
+                url.completeExceptionally(e);
+            }
+        });
+        return url.get(90, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 }

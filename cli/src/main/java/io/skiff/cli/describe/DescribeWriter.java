@@ -1,6 +1,8 @@
 package io.skiff.cli.describe;
 
+import io.skiff.api.printing.HumanDuration;
 import io.skiff.cli.output.TabWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -76,6 +78,11 @@ final class DescribeWriter {
     /** Go's RFC 1123 with numeric zone, as kubectl prints times: {@code Mon, 02 Jan 2006 15:04:05 +0000}. */
     String time(Instant t) {
         return t == null ? "<unset>" : RFC1123Z.format(t.atZone(zone));
+    }
+
+    /** An age as kubectl's {@code translateTimestampSince}: {@code <unknown>} for no time. */
+    static String age(Instant since, Instant now) {
+        return since == null ? "<unknown>" : HumanDuration.format(Duration.between(since, now));
     }
 
     String text() {

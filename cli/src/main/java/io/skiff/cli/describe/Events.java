@@ -3,7 +3,6 @@ package io.skiff.cli.describe;
 import io.skiff.api.core.Event;
 import io.skiff.api.meta.KubeObject;
 import io.skiff.cli.command.Session;
-import io.skiff.cli.output.HumanDuration;
 import io.skiff.client.ListOptions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +47,9 @@ final class Events {
         w.line(DescribeWriter.LEVEL_1, "----\t------\t----\t----\t-------");
         for (Event e : events) {
             Instant first = e.eventTime() != null ? e.eventTime() : e.firstTimestamp();
-            String age = HumanDuration.since(first, now);
+            String age = DescribeWriter.age(first, now);
             if (e.count() != null && e.count() > 1) {
-                age = HumanDuration.since(e.lastTimestamp(), now) + " (x" + e.count() + " over " + age + ")";
+                age = DescribeWriter.age(e.lastTimestamp(), now) + " (x" + e.count() + " over " + age + ")";
             }
             String from = e.source() != null && e.source().component() != null && !e.source().component().isEmpty()
                     ? e.source().component() : e.reportingComponent() == null ? "" : e.reportingComponent();

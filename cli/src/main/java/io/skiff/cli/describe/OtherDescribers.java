@@ -17,7 +17,6 @@ import io.skiff.api.core.ReplicationController;
 import io.skiff.api.core.Service;
 import io.skiff.api.core.ServicePort;
 import io.skiff.api.meta.KubeObject;
-import io.skiff.cli.output.HumanDuration;
 import io.skiff.cli.output.TablePrinter;
 import io.skiff.api.resource.Quantity;
 import java.time.Instant;
@@ -191,7 +190,7 @@ final class OtherDescribers {
             w.line(LEVEL_1, "Namespace\tName\tAge");
             w.line(LEVEL_1, "---------\t----\t---");
             running.forEach(p -> w.line(LEVEL_1, p.namespace() + "\t" + p.name() + "\t"
-                    + HumanDuration.since(p.metadataOrEmpty().creationTimestamp(), now)));
+                    + DescribeWriter.age(p.metadataOrEmpty().creationTimestamp(), now)));
         }
     }
 

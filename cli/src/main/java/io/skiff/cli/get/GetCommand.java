@@ -7,7 +7,7 @@ import io.skiff.cli.command.ResourceTypes;
 import io.skiff.cli.command.Session;
 import io.skiff.cli.output.ObjectPrinter;
 import io.skiff.cli.output.OutputFormat;
-import io.skiff.cli.output.Table;
+import io.skiff.api.printing.Table;
 import io.skiff.cli.output.TablePrinter;
 import io.skiff.client.ListOptions;
 import java.time.Duration;

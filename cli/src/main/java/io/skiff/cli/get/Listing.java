@@ -8,7 +8,7 @@ import io.skiff.cli.command.ClientCommand;
 import io.skiff.cli.command.CommandException;
 import io.skiff.cli.command.ResourceTypes;
 import io.skiff.cli.command.Session;
-import io.skiff.cli.output.Table;
+import io.skiff.api.printing.Table;
 import io.skiff.client.ApiException;
 import io.skiff.client.ListOptions;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ final class Listing {
     Result<Table> table(ResourceTypes.Target target) {
         if (target.names().isEmpty() || forWatch) {
             Table t = tables.list(target.type(), namespace, listOptions(target));
-            return new Result<>(t, false, t.resourceVersion());
+            return new Result<>(t, false, t.metadata() == null ? null : t.metadata().resourceVersion());
         }
         List<Table.Row> rows = new ArrayList<>();
         List<Table.Column> columns = List.of();
@@ -65,14 +65,14 @@ final class Listing {
         for (String name : target.names()) {
             try {
                 Table t = tables.get(target.type(), namespace, name);
-                columns = columns.isEmpty() ? t.columns() : columns;
+                columns = columns.isEmpty() ? t.columnDefinitions() : columns;
                 rows.addAll(t.rows());
             } catch (ApiException e) {
                 failed = true;
                 ClientCommand.report(session.terminal(), session.verbosity(), e);
             }
         }
-        return new Result<>(new Table(columns, rows, null), failed, null);
+        return new Result<>(Table.of(null, columns, rows), failed, null);
     }
 
     Result<List<JsonNode>> objects(List<ResourceTypes.Target> targets) {

@@ -10,7 +10,6 @@ import io.skiff.cli.command.CommandException;
 import io.skiff.cli.command.ResourcePaths;
 import io.skiff.cli.command.Session;
 import io.skiff.cli.output.ObjectPrinter;
-import io.skiff.cli.output.Table;
 import io.skiff.cli.output.TablePrinter;
 import io.skiff.client.ApiException;
 import io.skiff.client.ListOptions;
@@ -40,9 +39,8 @@ final class Watcher {
     }
 
     int tables(ResourceInfo type, String namespace, ListOptions options, Duration timeout, TablePrinter printer) {
-        return run(type, namespace, options, timeout, Table.ACCEPT, object -> {
-            Table t = tables.toTable(type, object);
-            session.out().print(printer.print(t));
+        return run(type, namespace, options, timeout, TableFetcher.ACCEPT, object -> {
+            session.out().print(printer.print(tables.toTable(type, object)));
         });
     }
 

@@ -1,9 +1,10 @@
 package io.skiff.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skiff.api.printing.Table;
+import io.skiff.api.printing.Tables;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,8 +37,8 @@ public final class TablePrinter {
 
     /** The header (the first time) and the rows of a table, aligned. */
     public String print(Table table) {
-        if (!table.columns().isEmpty()) {
-            columns = table.columns();
+        if (table.columnDefinitions() != null && !table.columnDefinitions().isEmpty()) {
+            columns = table.columnDefinitions();
         }
         if (!headerPrinted && !options.noHeaders()) {
             writer.row(header());
@@ -56,7 +57,7 @@ public final class TablePrinter {
         }
         for (Table.Column c : columns) {
             if (shown(c)) {
-                out.add(c.name().toUpperCase(Locale.ROOT));
+                out.add(Tables.header(c));
             }
         }
         if (options.showLabels()) {
@@ -67,15 +68,16 @@ public final class TablePrinter {
 
     private List<String> cells(Table.Row row) {
         List<String> out = new ArrayList<>();
+        JsonNode metadata = row.object() == null ? null : row.object().path("metadata");
         if (options.withNamespace()) {
-            out.add(row.namespace());
+            out.add(metadata == null ? "" : metadata.path("namespace").asText(""));
         }
         boolean first = true;
         for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
             if (!shown(columns.get(i))) {
                 continue;
             }
-            String text = Table.text(row.cells().get(i));
+            String text = text(row.cells().get(i));
             if (first && options.kindPrefix() != null) {
                 text = options.kindPrefix() + "/" + text;
             }
@@ -83,9 +85,19 @@ public final class TablePrinter {
             out.add(text);
         }
         if (options.showLabels()) {
-            out.add(formatLabels(row.labels()));
+            out.add(formatLabels(metadata == null ? null : metadata.get("labels")));
         }
         return out;
+    }
+
+    /** A cell as kubectl prints it: {@code <nil>} for none, a multi-line string cut at its first line. */
+    static String text(Object cell) {
+        if (cell == null) {
+            return "<nil>";
+        }
+        String s = String.valueOf(cell);
+        int newline = s.indexOf('\n');
+        return newline >= 0 ? s.substring(0, newline) + "..." : s;
     }
 
     private boolean shown(Table.Column c) {
