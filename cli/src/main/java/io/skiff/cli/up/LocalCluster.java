@@ -197,7 +197,8 @@ public final class LocalCluster implements AutoCloseable {
                 + NODE_READY_TIMEOUT.toSeconds() + "s; see " + options.logFile());
     }
 
-    static boolean isReady(Node node) {
+    /** Whether the node reports Ready=True. */
+    public static boolean isReady(Node node) {
         return node.status() != null && node.status().conditions() != null && node.status().conditions().stream()
                 .anyMatch(c -> NodeCondition.TYPE_READY.equals(c.type()) && "True".equals(c.status()));
     }

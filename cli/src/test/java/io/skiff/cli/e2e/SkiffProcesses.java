@@ -23,7 +23,7 @@ import org.awaitility.Awaitility;
  */
 final class SkiffProcesses implements AutoCloseable {
     static final Path BINARY = Path.of(System.getProperty("skiff.binary", "target/skiff")).toAbsolutePath();
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
     record Result(int code, String out, String err) {
         @Override
