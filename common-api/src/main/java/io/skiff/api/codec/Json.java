@@ -1,11 +1,13 @@
 package io.skiff.api.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +36,13 @@ public final class Json {
     private static final ObjectWriter WRITER = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writer(kubectlStyle());
     private static final ObjectReader TREE_READER = MAPPER.reader();
+    /** A reader per type, its root deserializer found once rather than looked up on every call. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private Json() {}
 
@@ -140,9 +149,15 @@ public final class Json {
      * Binds JSON straight to a type, in one pass: the fast path for bytes whose kind is known
      * (objects read back from storage). Errors carry the field path and the line and column.
      */
+    @SuppressWarnings("unchecked")
     public static <T> T read(byte[] json, Class<T> type) throws DecodeException {
+        return (T) read(READERS.get(type), json);
+    }
+
+    /** Binds JSON bytes with a reader made for their type ({@link #readerFor}). */
+    static Object read(ObjectReader reader, byte[] json) throws DecodeException {
         try {
-            return MAPPER.readValue(json, type);
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw DecodeException.from(e, "JSON");
         } catch (IOException e) {
@@ -150,12 +165,30 @@ public final class Json {
         }
     }
 
+    /** A reader bound to {@code type} (generic types such as {@code KubeList<Pod>} included); keep it. */
+    static ObjectReader readerFor(JavaType type) {
+        return MAPPER.readerFor(type);
+    }
+
+    /** A streaming parser with the mapper's settings, for a look at the bytes before binding them. */
+    static JsonParser parser(byte[] json) throws IOException {
+        return TREE_READER.createParser(json);
+    }
+
     /** Binds a parsed tree to a type; errors carry the field path. */
+    @SuppressWarnings("unchecked")
     public static <T> T fromTree(JsonNode node, Class<T> type) throws DecodeException {
+        return node == null ? null : (T) fromTree(READERS.get(type), node);
+    }
+
+    /** Binds a parsed tree with a reader made for its type. */
+    static Object fromTree(ObjectReader reader, JsonNode node) throws DecodeException {
         try {
-            return MAPPER.treeToValue(node, type);
+            return reader.readValue(node);
         } catch (JsonProcessingException e) {
             throw DecodeException.from(e, "JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
