@@ -183,8 +183,11 @@ public final class Json {
 
     /** Binds a parsed tree with a reader made for its type. */
     static Object fromTree(ObjectReader reader, JsonNode node) throws DecodeException {
+        // Through a parser left open (it holds no resources), not readValue(node): that closes its
+        // parser before the error is read, and a closed tree parser forgets the token that
+        // DecodeException reports ("got a string").
         try {
-            return reader.readValue(node);
+            return reader.readValue(reader.treeAsTokens(node));
         } catch (JsonProcessingException e) {
             throw DecodeException.from(e, "JSON");
         } catch (IOException e) {
