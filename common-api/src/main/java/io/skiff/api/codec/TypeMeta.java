@@ -9,6 +9,11 @@ import java.io.IOException;
  * a streaming parser that stops as soon as it has both. Clients write them first (kubectl,
  * client-go and Skiff's own encoder do), so the look costs a few tokens and the object can then
  * be bound straight from the bytes to the type they name, with no tree in between.
+ *
+ * <p>Stopping early has one cost: a body that repeats {@code apiVersion} or {@code kind} after
+ * both were seen is typed by the first pair, where the tree path (like Kubernetes) takes the
+ * last. Making sure there is no repeat means scanning the whole object, which costs a third of
+ * binding it; duplicate names are malformed JSON in all but the letter, and no client writes them.
  */
 record TypeMeta(String apiVersion, String kind) {
 
