@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -51,7 +55,19 @@ public final class Json {
         SimpleModule times = new SimpleModule("skiff-times")
                 .addSerializer(Instant.class, new Rfc3339.TimeSerializer())
                 .addDeserializer(Instant.class, new Rfc3339.TimeDeserializer());
+        SimpleModule skipUnknown = new SimpleModule("skiff-skip-unknown").setDeserializerModifier(
+                new BeanDeserializerModifier() {
+                    // Unknown fields are ignored anyway; said per type, Jackson skips them where it
+                    // would otherwise copy each into a token buffer until the record is built.
+                    @Override
+                    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
+                            BeanDescription description, BeanDeserializerBuilder builder) {
+                        builder.setIgnoreUnknownProperties(true);
+                        return builder;
+                    }
+                });
         builder.addModule(times)
+                .addModule(skipUnknown)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
