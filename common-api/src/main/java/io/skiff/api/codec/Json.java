@@ -1,11 +1,15 @@
 package io.skiff.api.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +19,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -34,6 +40,13 @@ public final class Json {
     private static final ObjectWriter WRITER = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writer(kubectlStyle());
     private static final ObjectReader TREE_READER = MAPPER.reader();
+    /** A reader per type, its root deserializer found once rather than looked up on every call. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private Json() {}
 
@@ -42,7 +55,19 @@ public final class Json {
         SimpleModule times = new SimpleModule("skiff-times")
                 .addSerializer(Instant.class, new Rfc3339.TimeSerializer())
                 .addDeserializer(Instant.class, new Rfc3339.TimeDeserializer());
+        SimpleModule skipUnknown = new SimpleModule("skiff-skip-unknown").setDeserializerModifier(
+                new BeanDeserializerModifier() {
+                    // Unknown fields are ignored anyway; said per type, Jackson skips them where it
+                    // would otherwise copy each into a token buffer until the record is built.
+                    @Override
+                    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
+                            BeanDescription description, BeanDeserializerBuilder builder) {
+                        builder.setIgnoreUnknownProperties(true);
+                        return builder;
+                    }
+                });
         builder.addModule(times)
+                .addModule(skipUnknown)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -140,9 +165,15 @@ public final class Json {
      * Binds JSON straight to a type, in one pass: the fast path for bytes whose kind is known
      * (objects read back from storage). Errors carry the field path and the line and column.
      */
+    @SuppressWarnings("unchecked")
     public static <T> T read(byte[] json, Class<T> type) throws DecodeException {
+        return (T) read(READERS.get(type), json);
+    }
+
+    /** Binds JSON bytes with a reader made for their type ({@link #readerFor}). */
+    static Object read(ObjectReader reader, byte[] json) throws DecodeException {
         try {
-            return MAPPER.readValue(json, type);
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw DecodeException.from(e, "JSON");
         } catch (IOException e) {
@@ -150,12 +181,33 @@ public final class Json {
         }
     }
 
+    /** A reader bound to {@code type} (generic types such as {@code KubeList<Pod>} included); keep it. */
+    static ObjectReader readerFor(JavaType type) {
+        return MAPPER.readerFor(type);
+    }
+
+    /** A streaming parser with the mapper's settings, for a look at the bytes before binding them. */
+    static JsonParser parser(byte[] json) throws IOException {
+        return TREE_READER.createParser(json);
+    }
+
     /** Binds a parsed tree to a type; errors carry the field path. */
+    @SuppressWarnings("unchecked")
     public static <T> T fromTree(JsonNode node, Class<T> type) throws DecodeException {
+        return node == null ? null : (T) fromTree(READERS.get(type), node);
+    }
+
+    /** Binds a parsed tree with a reader made for its type. */
+    static Object fromTree(ObjectReader reader, JsonNode node) throws DecodeException {
+        // Through a parser left open (it holds no resources), not readValue(node): that closes its
+        // parser before the error is read, and a closed tree parser forgets the token that
+        // DecodeException reports ("got a string").
         try {
-            return MAPPER.treeToValue(node, type);
+            return reader.readValue(reader.treeAsTokens(node));
         } catch (JsonProcessingException e) {
             throw DecodeException.from(e, "JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

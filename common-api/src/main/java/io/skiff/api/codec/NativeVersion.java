@@ -1,7 +1,7 @@
 package io.skiff.api.codec;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skiff.api.meta.ApiObject;
 import io.skiff.api.meta.KubeList;
@@ -20,7 +20,8 @@ import java.util.TreeSet;
 public final class NativeVersion implements VersionConverter {
     private final String apiVersion;
     private final Map<String, Class<? extends ApiObject>> types;
-    private final Map<String, JavaType> listTypes;
+    /** A reader per kind, lists included, made once: binding is the whole cost of this version. */
+    private final Map<String, ObjectReader> readers;
     private final Set<String> kinds;
 
     /**
@@ -30,17 +31,16 @@ public final class NativeVersion implements VersionConverter {
     public NativeVersion(String apiVersion, Map<String, Class<? extends ApiObject>> objectKinds) {
         this.apiVersion = apiVersion;
         this.types = Map.copyOf(objectKinds);
-        Map<String, JavaType> lists = new LinkedHashMap<>();
+        Map<String, ObjectReader> byKind = new LinkedHashMap<>();
         objectKinds.forEach((kind, type) -> {
+            byKind.put(kind, Json.readerFor(Json.mapper().constructType(type)));
             if (KubeObject.class.isAssignableFrom(type)) {
-                lists.put(KubeList.listKind(kind),
-                        Json.mapper().getTypeFactory().constructParametricType(KubeList.class, type));
+                byKind.put(KubeList.listKind(kind), Json.readerFor(
+                        Json.mapper().getTypeFactory().constructParametricType(KubeList.class, type)));
             }
         });
-        this.listTypes = Map.copyOf(lists);
-        Set<String> all = new TreeSet<>(types.keySet());
-        all.addAll(listTypes.keySet());
-        this.kinds = Collections.unmodifiableSet(all);
+        this.readers = Map.copyOf(byKind);
+        this.kinds = Collections.unmodifiableSet(new TreeSet<>(readers.keySet()));
     }
 
     @Override
@@ -59,21 +59,30 @@ public final class NativeVersion implements VersionConverter {
 
     @Override
     public ApiObject toHub(String kind, JsonNode node) throws DecodeException {
-        Class<? extends ApiObject> type = types.get(kind);
-        if (type != null) {
-            return Json.fromTree(node, type);
-        }
-        JavaType listType = listTypes.get(kind);
-        if (listType == null) {
+        return served(kind, Json.fromTree(reader(kind), node));
+    }
+
+    /**
+     * Binds the bytes of an object of {@code kind} straight to its hub type, in one pass and
+     * without a tree: the wire form of this version is the hub's own.
+     */
+    ApiObject read(String kind, byte[] json) throws DecodeException {
+        return served(kind, Json.read(reader(kind), json));
+    }
+
+    private ObjectReader reader(String kind) throws DecodeException {
+        ObjectReader reader = readers.get(kind);
+        if (reader == null) {
             throw Scheme.unknownKind(kind, apiVersion);
         }
-        try {
-            KubeList<?> list = Json.mapper().treeToValue(node, listType);
-            // A list decoded without kind/apiVersion fields still says what it is.
-            return new KubeList<>(apiVersion, kind, list.metadata(), list.items());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw DecodeException.from(e, "JSON");
-        }
+        return reader;
+    }
+
+    private ApiObject served(String kind, Object decoded) {
+        // A list decoded without kind/apiVersion fields still says what it is.
+        return decoded instanceof KubeList<?> list
+                ? new KubeList<>(apiVersion, kind, list.metadata(), list.items())
+                : (ApiObject) decoded;
     }
 
     @Override
@@ -91,7 +100,7 @@ public final class NativeVersion implements VersionConverter {
     }
 
     private void checkServed(ApiObject obj) {
-        if (!types.containsKey(obj.kind()) && !listTypes.containsKey(obj.kind())) {
+        if (!readers.containsKey(obj.kind())) {
             throw new IllegalArgumentException(
                     "kind \"" + obj.kind() + "\" is not registered for version \"" + apiVersion + "\"");
         }

@@ -72,8 +72,36 @@ public final class Scheme {
 
     // ---- decoding -------------------------------------------------------------------------
 
-    /** Decodes JSON bytes of any registered version and kind into a hub object. */
+    /**
+     * Decodes JSON bytes of any registered version and kind into a hub object. A v1-family body
+     * that names its apiVersion and kind is bound straight from the bytes, in one pass; any other
+     * body, and any body that fails that way, takes the tree path ({@link #decodeViaTree}), so
+     * errors read the same whichever way a body came.
+     */
     public ApiObject decode(byte[] json) throws DecodeException {
+        ApiObject direct = decodeDirect(json);
+        return direct != null ? direct : decodeViaTree(json);
+    }
+
+    /**
+     * The one-pass path: null when it does not apply (no apiVersion/kind up front, a version
+     * that converts from a tree) or when the bytes do not bind; the tree path then decides.
+     */
+    ApiObject decodeDirect(byte[] json) {
+        TypeMeta type = TypeMeta.peek(json);
+        if (type == null || !(versions.get(type.apiVersion()) instanceof NativeVersion version)
+                || !version.kinds().contains(type.kind())) {
+            return null;
+        }
+        try {
+            return version.read(type.kind(), json);
+        } catch (DecodeException e) {
+            return null;
+        }
+    }
+
+    /** The reference path: parse a tree, check apiVersion and kind, convert the tree. */
+    ApiObject decodeViaTree(byte[] json) throws DecodeException {
         JsonNode node = Json.readTree(json);
         try {
             return decode(node);
