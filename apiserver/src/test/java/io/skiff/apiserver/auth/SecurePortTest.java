@@ -61,7 +61,7 @@ class SecurePortTest {
             }
         }).start();
         secure = serving.get().url();
-        https = HttpClient.newBuilder().sslContext(cert.trustingIt()).connectTimeout(Duration.ofSeconds(5)).build();
+        https = HttpClient.newBuilder().sslContext(cert.trustingIt()).connectTimeout(Duration.ofSeconds(30)).build();
         // the objects the matrix is about, made through the insecure port
         HttpTestClient insecure = api.http();
         for (String node : new String[] {"n1", "n2"}) {
