@@ -309,7 +309,7 @@ public final class Kubelet implements AutoCloseable {
     /** SyncPods: every pod again, then housekeeping. */
     private void syncAllPods() {
         for (Pod pod : podConfig.pods()) {
-            workers.update(PodWork.sync(pod));
+            workers.syncIfKnown(pod);
         }
         if (podConfig.allSourcesReady()) {
             housekeeping();

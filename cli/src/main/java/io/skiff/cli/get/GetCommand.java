@@ -69,55 +69,72 @@ public final class GetCommand extends ClientCommand {
         Watcher watcher = new Watcher(session, listing.tables());
         ResourceTypes.Target first = targets.getFirst();
         Duration timeout = clientOptions.flags().requestTimeout();
-        boolean failed;
-        boolean found;
+        Printed printed;
         if (format.isTable()) {
-            TablePrinter printer = null;
-            failed = false;
-            found = false;
-            String rv = null;
-            for (ResourceTypes.Target target : targets) {
-                Listing.Result<Table> result = listing.table(target);
-                failed |= result.failed();
-                rv = result.resourceVersion();
-                printer = new TablePrinter(new TablePrinter.Options(format.kind() == OutputFormat.Kind.WIDE,
-                        noHeaders, showLabels, allNamespaces && target.type().namespaced(),
-                        targets.size() > 1 ? ResourceTypes.kindName(target.type()) : null));
-                if (result.value().rows().isEmpty()) {
-                    continue;
-                }
-                if (found) {
-                    session.out().println();
-                }
-                found = true;
-                session.out().print(printer.print(result.value()));
-            }
-            session.out().flush();
+            printed = printTables(session, listing, targets, format);
             if (watch) {
-                return watcher.tables(first.type(), namespace, listing.listOptions(first).withResourceVersion(rv),
-                        timeout, printer);
+                // One type only: its printer keeps the header and the columns' widths for the watch.
+                return watcher.tables(first.type(), namespace,
+                        listing.listOptions(first).withResourceVersion(printed.resourceVersion()), timeout,
+                        printed.printer());
             }
         } else {
             ObjectPrinter printer = new ObjectPrinter(format, noHeaders);
-            Listing.Result<List<JsonNode>> result = listing.objects(targets);
-            failed = result.failed();
-            found = !result.value().isEmpty();
+            printed = printObjects(session, listing, targets, format, printer);
             if (watch) {
-                result.value().forEach(o -> session.out().print(printer.printWatched(o)));
-                session.out().flush();
                 return watcher.objects(first.type(), namespace,
-                        listing.listOptions(first).withResourceVersion(result.resourceVersion()), timeout, printer);
+                        listing.listOptions(first).withResourceVersion(printed.resourceVersion()), timeout, printer);
             }
-            boolean single = targets.size() == 1 && first.names().size() == 1;
-            if (found || !format.isHumanReadable()) {
-                session.out().print(printer.print(result.value(), single));
-            }
-            session.out().flush();
         }
-        if (!found && !named && format.isHumanReadable()) {
+        if (!printed.found() && !named && format.isHumanReadable()) {
             session.err().println(allNamespaces || !first.type().namespaced() ? "No resources found"
                     : "No resources found in " + namespace + " namespace.");
         }
-        return failed ? 1 : 0;
+        return printed.failed() ? 1 : 0;
+    }
+
+    /** What the listing printed: anything, any failure, the revision a watch starts from, the table printer used. */
+    private record Printed(boolean found, boolean failed, String resourceVersion, TablePrinter printer) {}
+
+    /** A table per type, separated by blank lines; names prefixed by their kind when several types are asked. */
+    private Printed printTables(Session session, Listing listing, List<ResourceTypes.Target> targets,
+            OutputFormat format) {
+        boolean found = false;
+        boolean failed = false;
+        String rv = null;
+        TablePrinter printer = null;
+        for (ResourceTypes.Target target : targets) {
+            Listing.Result<Table> result = listing.table(target);
+            failed |= result.failed();
+            rv = result.resourceVersion();
+            printer = new TablePrinter(new TablePrinter.Options(format.kind() == OutputFormat.Kind.WIDE,
+                    noHeaders, showLabels, allNamespaces && target.type().namespaced(),
+                    targets.size() > 1 ? ResourceTypes.kindName(target.type()) : null));
+            if (result.value().rows().isEmpty()) {
+                continue;
+            }
+            if (found) {
+                session.out().println();
+            }
+            found = true;
+            session.out().print(printer.print(result.value()));
+        }
+        session.out().flush();
+        return new Printed(found, failed, rv, printer);
+    }
+
+    /** The objects through an object printer: one object alone, several as a List; one by one before a watch. */
+    private Printed printObjects(Session session, Listing listing, List<ResourceTypes.Target> targets,
+            OutputFormat format, ObjectPrinter printer) {
+        Listing.Result<List<JsonNode>> result = listing.objects(targets);
+        boolean found = !result.value().isEmpty();
+        if (watch) {
+            result.value().forEach(o -> session.out().print(printer.printWatched(o)));
+        } else if (found || !format.isHumanReadable()) {
+            boolean single = targets.size() == 1 && targets.getFirst().names().size() == 1;
+            session.out().print(printer.print(result.value(), single));
+        }
+        session.out().flush();
+        return new Printed(found, result.failed(), result.resourceVersion(), null);
     }
 }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * worker takes only the latest desired state when it is free again). Pods never wait for each
  * other: a pod stuck pulling an image or stopping slowly holds only its own worker. A sync that
  * fails is retried after a growing delay; a sync may ask to be run again after some time (a
- * back-off ending). A kill, once asked, is never replaced by a sync; after it the worker is gone.
+ * back-off ending). A kill, once asked, is never replaced by a sync: a pod added again meanwhile
+ * (its source had it removed, then back) is synced after the kill; the periodic re-sync of a pod
+ * being killed, or already gone, does nothing. After a kill the worker is gone.
  */
 public final class PodWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PodWorkers.class);
@@ -73,6 +75,17 @@ public final class PodWorkers implements AutoCloseable {
         });
     }
 
+    /**
+     * The periodic re-sync: hands the pod to its worker if it has one and is not being killed.
+     * Never starts a worker, so a late re-sync of a pod that was just killed brings nothing back.
+     */
+    public void syncIfKnown(Pod pod) {
+        Worker w = workers.get(pod.metadata().uid());
+        if (w != null && !closed) {
+            w.offerUnlessKilling(PodWork.sync(pod));
+        }
+    }
+
     /** Runs the pod's latest work again unless newer work is already waiting. */
     public void resync(String uid) {
         Worker w = workers.get(uid);
@@ -125,6 +138,8 @@ public final class PodWorkers implements AutoCloseable {
         private final String uid;
         private PodWork pending;
         private PodWork last;
+        /** A sync that came after a kill (the pod was added again): it runs once the kill is done. */
+        private PodWork afterKill;
         private boolean running;
         private Thread thread;
         private ScheduledFuture<?> timerTask;
@@ -137,7 +152,8 @@ public final class PodWorkers implements AutoCloseable {
         synchronized void offer(PodWork work) {
             PodWork newest = pending != null ? pending : last;
             if (newest != null && newest.type() == WorkType.KILL && work.type() == WorkType.SYNC) {
-                return; // a pod being killed is not brought back by a late update
+                afterKill = work; // the kill goes on; the pod runs again after it
+                return;
             }
             pending = work;
             // A pod that is to stop must not wait for a sync that may take minutes (an image pull):
@@ -147,6 +163,13 @@ public final class PodWorkers implements AutoCloseable {
                 thread.interrupt();
             }
             startIfIdle();
+        }
+
+        synchronized void offerUnlessKilling(PodWork work) {
+            PodWork newest = pending != null ? pending : last;
+            if (newest == null || newest.type() != WorkType.KILL) {
+                offer(work);
+            }
         }
 
         synchronized void again() {
@@ -207,8 +230,7 @@ public final class PodWorkers implements AutoCloseable {
                             work.pod().name(), uid, again.toMillis(), e.toString());
                     log.debug("Sync failure of pod {}", uid, e);
                 }
-                if (ok && work.type() == WorkType.KILL) {
-                    finishKill();
+                if (ok && work.type() == WorkType.KILL && finishKill()) {
                     return;
                 }
                 if (again != null) {
@@ -221,12 +243,20 @@ public final class PodWorkers implements AutoCloseable {
             return pending != null;
         }
 
-        private void finishKill() {
+        /** After a kill: the worker goes, unless the pod was added again meanwhile (then it syncs next). */
+        private boolean finishKill() {
             synchronized (this) {
+                if (afterKill != null) {
+                    pending = afterKill;
+                    last = null;
+                    afterKill = null;
+                    return false;
+                }
                 running = false;
                 pending = null;
             }
             workers.remove(uid, this);
+            return true;
         }
 
         private synchronized void schedule(Duration delay) {

@@ -130,12 +130,14 @@ class PodWorkersTest {
     }
 
     @Test
-    void aKillIsNotUndoneByALateUpdateAndEndsTheWorker() throws Exception {
+    void aKillIsNotUndoneByALateResyncAndEndsTheWorker() throws Exception {
+        CountDownLatch killing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<String> synced = new CopyOnWriteArrayList<>();
         workers = new PodWorkers(w -> {
             synced.add(w.type() + "-" + version(w));
-            if (version(w) == 1) {
+            if (w.type() == PodWorkers.WorkType.KILL) {
+                killing.countDown();
                 release.await();
             }
             return null;
@@ -143,10 +145,37 @@ class PodWorkersTest {
         workers.update(PodWork.sync(pod("a", 1)));
         await().atMost(Duration.ofSeconds(5)).until(() -> synced.size() == 1);
         workers.update(PodWork.kill(pod("a", 2), Duration.ZERO));
-        workers.update(PodWork.sync(pod("a", 3)));
+        assertThat(killing.await(5, TimeUnit.SECONDS)).isTrue();
+        workers.syncIfKnown(pod("a", 3)); // the periodic pass, from a snapshot taken before the kill
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> !workers.isActive("a"));
+        workers.syncIfKnown(pod("a", 4)); // and one after it: nothing is started again
+        Thread.sleep(100);
         assertThat(synced).containsExactly("SYNC-1", "KILL-2");
+        assertThat(workers.isActive("a")).isFalse();
+    }
+
+    @Test
+    void aPodAddedAgainWhileBeingKilledRunsAfterTheKill() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> synced = new CopyOnWriteArrayList<>();
+        workers = new PodWorkers(w -> {
+            synced.add(w.type() + "-" + version(w));
+            if (w.type() == PodWorkers.WorkType.KILL) {
+                release.await();
+            }
+            return null;
+        }, timer, Duration.ofMillis(10), Duration.ofSeconds(1));
+        workers.update(PodWork.kill(pod("a", 1), Duration.ZERO));
+        await().atMost(Duration.ofSeconds(5)).until(() -> synced.size() == 1);
+        workers.update(PodWork.sync(pod("a", 2)));
+        workers.update(PodWork.sync(pod("a", 3)));
+        Thread.sleep(100);
+        assertThat(synced).containsExactly("KILL-1");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> synced.size() == 2);
+        assertThat(synced).containsExactly("KILL-1", "SYNC-3");
+        assertThat(workers.isActive("a")).isTrue();
     }
 
     @Test

@@ -1,0 +1,4 @@
+/**
+ * {@code skiff label} and {@code skiff annotate}.
+ */
+package io.skiff.cli.metadata;

@@ -1,0 +1,4 @@
+/**
+ * Node maintenance: {@code cordon}, {@code uncordon}, {@code drain}.
+ */
+package io.skiff.cli.node;

@@ -1,0 +1,5 @@
+/**
+ * Commands about running things: {@code scale} (with a live progress line), {@code logs}, {@code
+ * run}.
+ */
+package io.skiff.cli.workload;
