@@ -62,11 +62,6 @@ public record UpOptions(Path dataDir, String etcdServers, String etcdPrefix, Str
                 dockerHost, nodeName, kubeletAddress, kubeletPortV, podInfraImage, configFile);
     }
 
-    public UpOptions withEtcd(String servers, String prefix) {
-        return new UpOptions(dataDir, servers, prefix, address, port, serviceClusterIpRange, kubelet, dockerHost,
-                nodeName, kubeletAddress, kubeletPort, podInfraImage, configFile);
-    }
-
     public UpOptions withoutKubelet() {
         return new UpOptions(dataDir, etcdServers, etcdPrefix, address, port, serviceClusterIpRange, false,
                 dockerHost, nodeName, kubeletAddress, kubeletPort, podInfraImage, configFile);

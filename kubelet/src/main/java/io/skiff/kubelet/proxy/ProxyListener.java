@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -136,11 +135,8 @@ final class ProxyListener implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             in.transferTo(out);
             to.shutdownOutput();
-        } catch (SocketException e) {
-            // reset or closed by the other side or by close(): the connection is over
-            closeQuietly(from);
-            closeQuietly(to);
         } catch (IOException e) {
+            // reset or closed by the other side, or by close(): the connection is over both ways
             closeQuietly(from);
             closeQuietly(to);
         }
