@@ -106,10 +106,47 @@ public final class Json {
 
     /** Compact JSON bytes: the fast path the apiserver uses to store and serve v1 objects. */
     public static byte[] toBytes(Object value) {
+        ExactBytes out = new ExactBytes();
         try {
-            return WRITER.writeValueAsBytes(value);
+            WRITER.writeValue(out, value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode " + value.getClass().getName(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // ExactBytes does no I/O
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Where an encoding lands. The generator fills its own (recycled) buffer and hands it over
+     * when full or done, so an object that fits (8,000 bytes, most) arrives as one chunk, kept
+     * as one exact copy; writeValueAsBytes would copy it into a chain of small blocks, then all
+     * of them into the result.
+     */
+    private static final class ExactBytes extends java.io.OutputStream {
+        private byte[] bytes = new byte[0];
+        private int length;
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (length == 0) {
+                bytes = java.util.Arrays.copyOfRange(b, off, off + len);
+            } else {
+                if (length + len > bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, Math.max(length + len, bytes.length * 2));
+                }
+                System.arraycopy(b, off, bytes, length, len);
+            }
+            length += len;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        byte[] toByteArray() {
+            return length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
         }
     }
 
