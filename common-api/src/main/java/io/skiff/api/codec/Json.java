@@ -220,6 +220,24 @@ public final class Json {
         }
     }
 
+    /**
+     * Binds the value at a parser's current token (a field of an object whose start it has read,
+     * included) with a reader made for its type; the parser must hold nothing after it.
+     */
+    static Object read(ObjectReader reader, JsonParser p) throws DecodeException {
+        try {
+            Object value = reader.readValue(p);
+            if (p.nextToken() != null) {
+                throw new DecodeException("malformed JSON: trailing tokens after the object");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw DecodeException.from(e, "JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A reader bound to {@code type} (generic types such as {@code KubeList<Pod>} included); keep it. */
     static ObjectReader readerFor(JavaType type) {
         return MAPPER.readerFor(type);
