@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.skiff.api.meta.Rfc3339;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,7 @@ public final class Json {
                 });
         builder.addModule(times)
                 .addModule(skipUnknown)
+                .addModule(new BlackbirdModule())
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -106,10 +108,47 @@ public final class Json {
 
     /** Compact JSON bytes: the fast path the apiserver uses to store and serve v1 objects. */
     public static byte[] toBytes(Object value) {
+        ExactBytes out = new ExactBytes();
         try {
-            return WRITER.writeValueAsBytes(value);
+            WRITER.writeValue(out, value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode " + value.getClass().getName(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // ExactBytes does no I/O
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Where an encoding lands. The generator fills its own (recycled) buffer and hands it over
+     * when full or done, so an object that fits (8,000 bytes, most) arrives as one chunk, kept
+     * as one exact copy; writeValueAsBytes would copy it into a chain of small blocks, then all
+     * of them into the result.
+     */
+    private static final class ExactBytes extends java.io.OutputStream {
+        private byte[] bytes = new byte[0];
+        private int length;
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (length == 0) {
+                bytes = java.util.Arrays.copyOfRange(b, off, off + len);
+            } else {
+                if (length + len > bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, Math.max(length + len, bytes.length * 2));
+                }
+                System.arraycopy(b, off, bytes, length, len);
+            }
+            length += len;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        byte[] toByteArray() {
+            return length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
         }
     }
 
@@ -174,6 +213,24 @@ public final class Json {
     static Object read(ObjectReader reader, byte[] json) throws DecodeException {
         try {
             return reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw DecodeException.from(e, "JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Binds the value at a parser's current token (a field of an object whose start it has read,
+     * included) with a reader made for its type; the parser must hold nothing after it.
+     */
+    static Object read(ObjectReader reader, JsonParser p) throws DecodeException {
+        try {
+            Object value = reader.readValue(p);
+            if (p.nextToken() != null) {
+                throw new DecodeException("malformed JSON: trailing tokens after the object");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw DecodeException.from(e, "JSON");
         } catch (IOException e) {

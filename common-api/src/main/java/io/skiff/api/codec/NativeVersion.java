@@ -1,5 +1,6 @@
 package io.skiff.api.codec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,6 +69,14 @@ public final class NativeVersion implements VersionConverter {
      */
     ApiObject read(String kind, byte[] json) throws DecodeException {
         return served(kind, Json.read(reader(kind), json));
+    }
+
+    /**
+     * Binds the rest of an object of {@code kind} from a parser at one of its fields (after its
+     * apiVersion and kind, which binding ignores), and checks nothing follows the object.
+     */
+    ApiObject readRest(String kind, JsonParser p) throws DecodeException {
+        return served(kind, Json.read(reader(kind), p));
     }
 
     private ObjectReader reader(String kind) throws DecodeException {

@@ -1,10 +1,13 @@
 package io.skiff.api.codec;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skiff.api.meta.ApiObject;
 import io.skiff.api.meta.KubeList;
 import io.skiff.api.meta.KubeObject;
 import io.skiff.api.meta.WatchEvent;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,18 +87,22 @@ public final class Scheme {
     }
 
     /**
-     * The one-pass path: null when it does not apply (no apiVersion/kind up front, a version
-     * that converts from a tree) or when the bytes do not bind; the tree path then decides.
+     * The one-pass path: null when it does not apply (no apiVersion/kind, a version that converts
+     * from a tree) or when the bytes do not bind; the tree path then decides.
      */
     ApiObject decodeDirect(byte[] json) {
-        TypeMeta type = TypeMeta.peek(json);
-        if (type == null || !(versions.get(type.apiVersion()) instanceof NativeVersion version)
-                || !version.kinds().contains(type.kind())) {
-            return null;
-        }
-        try {
-            return version.read(type.kind(), json);
-        } catch (DecodeException e) {
+        try (JsonParser p = Json.parser(json)) {
+            TypeMeta type = TypeMeta.read(p);
+            if (type == null || !(versions.get(type.apiVersion()) instanceof NativeVersion version)
+                    || !version.kinds().contains(type.kind())) {
+                return null;
+            }
+            // Type first (as clients write it): bind the rest with the same parser. Otherwise
+            // the fields before it are gone from the parser, so bind the bytes from the top.
+            return type.first() && p.nextToken() == JsonToken.FIELD_NAME
+                    ? version.readRest(type.kind(), p)
+                    : version.read(type.kind(), json);
+        } catch (DecodeException | IOException e) {
             return null;
         }
     }

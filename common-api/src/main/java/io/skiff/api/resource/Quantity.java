@@ -39,6 +39,16 @@ public final class Quantity implements Comparable<Quantity> {
             "Ki", 10, "Mi", 20, "Gi", 30, "Ti", 40, "Pi", 50, "Ei", 60);
     private static final String[] BINARY_BY_POWER = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final BigInteger KI = BigInteger.valueOf(1024);
+    private static final BigDecimal KI_AMOUNT = BigDecimal.valueOf(1024);
+    /** 2^0, 2^10, ... 2^60: what a binary suffix multiplies by. */
+    private static final BigDecimal[] BINARY_FACTORS = new BigDecimal[BINARY_BY_POWER.length];
+    private static final long[] POWERS_OF_TEN = {1, 10, 100};
+
+    static {
+        for (int power = 0; power < BINARY_FACTORS.length; power++) {
+            BINARY_FACTORS[power] = BigDecimal.valueOf(1L << (10 * power));
+        }
+    }
     /** Kubernetes keeps nine fractional digits and rounds anything smaller up. */
     private static final int NANO_SCALE = 9;
 
@@ -86,7 +96,7 @@ public final class Quantity implements Comparable<Quantity> {
         }
         Integer exp2 = BINARY_SUFFIXES.get(suffix);
         if (exp2 != null) {
-            return new Quantity(number.multiply(new BigDecimal(BigInteger.TWO.pow(exp2))), Format.BINARY_SI);
+            return new Quantity(number.multiply(BINARY_FACTORS[exp2 / 10]), Format.BINARY_SI);
         }
         if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
             String exponent = suffix.substring(1);
@@ -174,26 +184,45 @@ public final class Quantity implements Comparable<Quantity> {
     }
 
     private String canonicalForm() {
+        return canonicalForm(true);
+    }
+
+    /** The canonical form with BigInteger arithmetic throughout: what the long shortcuts must agree with. */
+    String canonicalFormExact() {
+        return canonicalForm(false);
+    }
+
+    /**
+     * @param shortcuts whether amounts whose digits fit a long are printed with long arithmetic:
+     *     most are, and encoding prints every quantity of every object it writes
+     */
+    private String canonicalForm(boolean shortcuts) {
         if (amount.signum() == 0) {
             return "0";
         }
         Format f = format;
         if (f == Format.BINARY_SI) {
             // Small or fractional binary amounts print in decimal, as Kubernetes does: exact, no rounding.
-            boolean small = amount.abs().compareTo(BigDecimal.valueOf(1024)) < 0;
+            boolean small = amount.abs().compareTo(KI_AMOUNT) < 0;
             boolean integral = amount.scale() <= 0;
             if (small || !integral) {
                 f = Format.DECIMAL_SI;
             } else {
-                return binaryString();
+                return binaryString(shortcuts);
             }
         }
         // mantissa * 10^exponent with exponent a multiple of 3 and the mantissa integral.
-        BigInteger unscaled = amount.unscaledValue();
         int exponent = -amount.scale();
         int shift = Math.floorMod(exponent, 3);
-        unscaled = unscaled.multiply(BigInteger.TEN.pow(shift));
         exponent -= shift;
+        if (shortcuts && amount.precision() <= 16 && exponent <= 18) {
+            long mantissa = amount.unscaledValue().longValue() * POWERS_OF_TEN[shift];
+            if (f == Format.DECIMAL_EXPONENT) {
+                return exponent == 0 ? Long.toString(mantissa) : mantissa + "e" + exponent;
+            }
+            return mantissa + DECIMAL_BY_EXPONENT[exponent / 3 + 3];
+        }
+        BigInteger unscaled = amount.unscaledValue().multiply(BigInteger.TEN.pow(shift));
         if (f == Format.DECIMAL_EXPONENT) {
             return exponent == 0 ? unscaled.toString() : unscaled + "e" + exponent;
         }
@@ -204,7 +233,12 @@ public final class Quantity implements Comparable<Quantity> {
         return unscaled + DECIMAL_BY_EXPONENT[exponent / 3 + 3];
     }
 
-    private String binaryString() {
+    private String binaryString(boolean shortcuts) {
+        if (shortcuts && amount.precision() - amount.scale() <= 18) { // an integer below 10^18
+            long v = amount.longValue();
+            int power = Math.min(Long.numberOfTrailingZeros(v) / 10, BINARY_BY_POWER.length - 1);
+            return (v >> (10 * power)) + BINARY_BY_POWER[power];
+        }
         BigInteger v = amount.toBigIntegerExact();
         int power = 0;
         while (power < BINARY_BY_POWER.length - 1 && v.mod(KI).signum() == 0) {

@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.skiff.api.codec.DecodeException;
 import io.skiff.api.codec.Json;
 import io.skiff.api.core.ResourceRequirements;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +39,28 @@ class QuantityTest {
 
         assertThat(q).hasToString(canonical);
         assertThat(Quantity.parse(canonical)).isEqualTo(q);
+    }
+
+    /** Mantissas of every length up to past a long's, with every suffix, both signs. */
+    @Property(tries = 3000)
+    void longShortcutsPrintWhatBigIntegersPrint(@ForAll("digits") String digits,
+            @ForAll @IntRange(min = 0, max = 12) int fractionDigits, @ForAll boolean negative,
+            @ForAll("suffixes") String suffix) {
+        BigDecimal number = new BigDecimal(new BigInteger(digits), fractionDigits);
+        Quantity q = Quantity.parse((negative ? "-" : "") + number.toPlainString() + suffix);
+
+        assertThat(q.toString()).isEqualTo(q.canonicalFormExact());
+    }
+
+    @Provide
+    Arbitrary<String> digits() {
+        return Arbitraries.integers().between(1, 24).flatMap(n -> Arbitraries.strings().numeric().ofLength(n));
+    }
+
+    @Provide
+    Arbitrary<String> suffixes() {
+        return Arbitraries.of("", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei",
+                "e0", "e3", "e-3", "e7", "e-11", "e18", "e21", "E-2");
     }
 
     @ParameterizedTest(name = "{0}: value {1}, milli {2}")
