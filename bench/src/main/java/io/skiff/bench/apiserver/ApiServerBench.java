@@ -1,0 +1,358 @@
+package io.skiff.bench.apiserver;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.options.DeleteOption;
+import io.skiff.bench.support.ConcurrentLoad;
+import io.skiff.bench.support.ConcurrentLoad.Throughput;
+import io.skiff.bench.support.LocalEtcd;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The apiserver on etcd, each figure beside its limit in the same run:
+ * <ol>
+ * <li>pod creates/s through REST (16 clients, ~1 KiB pods, each client waiting for its answer)
+ *     against raw jetcd puts/s of the same payloads from the same number of callers, in
+ *     alternating (ABBA) rounds; the ratio is the median of the rounds' ratios (target &gt;= 0.6);</li>
+ * <li>the apiserver's RSS with 10,000 pods stored (after loading, and after a full GC);</li>
+ * <li>watch delivery latency with 1,000 chunked-HTTP watchers: from the start of a pod create to
+ *     the line reaching each watcher, p50 and p99 over every (event, watcher) (target p99 &lt;= 100 ms).</li>
+ * </ol>
+ * The apiserver runs in a JVM of its own ({@link ApiServerProcess}, default JVM flags); the clients
+ * and raw jetcd here. Without {@code --etcd} the bench starts an etcd of its own; with it, everything
+ * lives under a fresh key prefix, deleted at the end. Every loop is bounded in count and time.
+ *
+ * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL] [--creates 2000] [--rounds 4]
+ *     [--clients 16] [--pods 10000] [--watchers 1000] [--watch-events 200] [--watch-interval-ms 50]
+ *     [--max-seconds 120] [--server-jvm "-Xmx512m ..."]</pre>
+ */
+public final class ApiServerBench {
+    private static final int POD_BYTES = 1024;
+
+    private final int creates;
+    private final int rounds;
+    private final int clients;
+    private final int pods;
+    private final int watchers;
+    private final int watchEvents;
+    private final long watchIntervalMillis;
+    private final Duration maxPhase;
+    private final List<String> serverJvmOptions;
+    private final String prefix = "/skiff-bench-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private URI api;
+    private int created;
+
+    private ApiServerBench(Map<String, String> args) {
+        creates = Integer.parseInt(args.getOrDefault("creates", "2000"));
+        rounds = Integer.parseInt(args.getOrDefault("rounds", "4"));
+        clients = Integer.parseInt(args.getOrDefault("clients", "16"));
+        pods = Integer.parseInt(args.getOrDefault("pods", "10000"));
+        watchers = Integer.parseInt(args.getOrDefault("watchers", "1000"));
+        watchEvents = Integer.parseInt(args.getOrDefault("watch-events", "200"));
+        watchIntervalMillis = Long.parseLong(args.getOrDefault("watch-interval-ms", "50"));
+        maxPhase = Duration.ofSeconds(Long.parseLong(args.getOrDefault("max-seconds", "120")));
+        String jvm = args.getOrDefault("server-jvm", "").trim();
+        serverJvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        ApiServerBench bench = new ApiServerBench(args);
+        if (args.containsKey("etcd")) {
+            bench.run(args.get("etcd"));
+        } else {
+            try (LocalEtcd etcd = LocalEtcd.start()) {
+                bench.run(etcd.url());
+            }
+        }
+        System.exit(0);
+    }
+
+    /** A v1 pod of exactly {@link #POD_BYTES} bytes (an annotation pads it). */
+    static byte[] pod(String name) {
+        String head = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name
+                + "\",\"labels\":{\"app\":\"bench\",\"tier\":\"web\"},\"annotations\":{\"pad\":\"";
+        String tail = "\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"busybox:latest\","
+                + "\"command\":[\"sleep\",\"3600\"],\"ports\":[{\"containerPort\":8080}],\"env\":[{\"name\":\"MODE\","
+                + "\"value\":\"bench\"}],\"resources\":{\"limits\":{\"cpu\":\"100m\",\"memory\":\"64Mi\"}}}]}}";
+        return (head + "x".repeat(Math.max(0, POD_BYTES - head.length() - tail.length())) + tail)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void run(String etcd) throws Exception {
+        System.out.printf("apiserver bench: etcd %s, %d clients, %d creates of %d B per round, %d rounds, %d pods"
+                + " for RSS, %d watchers x %d events%n", etcd, clients, creates, POD_BYTES, rounds, pods, watchers,
+                watchEvents);
+        Path log = Files.createTempFile("skiff-bench-apiserver-", ".log");
+        Process server = startServer(etcd, log);
+        try (Client raw = Client.builder().endpoints(etcd).build()) {
+            createNamespace("bench");
+            createNamespace("watch");
+            long rssEmpty = rssKiB(server.pid());
+
+            // warm-up: connections, JIT on both sides, etcd's WAL
+            rawPuts(raw, "warmup", creates / 2);
+            restCreates("warmup", creates / 2);
+
+            List<Double> rawRates = new ArrayList<>();
+            List<Double> restRates = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                Throughput a;
+                Throughput b;
+                if (r % 2 == 0) {
+                    a = rawPuts(raw, "raw-" + r, creates);
+                    b = restCreates("rest-" + r, creates);
+                } else {
+                    b = restCreates("rest-" + r, creates);
+                    a = rawPuts(raw, "raw-" + r, creates);
+                }
+                rawRates.add(a.perSecond());
+                restRates.add(b.perSecond());
+                ratios.add(b.perSecond() / a.perSecond());
+                System.out.printf("  round %d: raw jetcd put %.0f/s, REST pod create %.0f/s (%.2f)%n", r + 1,
+                        a.perSecond(), b.perSecond(), ratios.getLast());
+            }
+
+            if (created < pods) {
+                restCreates("fill", pods - created);
+            }
+            long rssLoaded = rssKiB(server.pid());
+            fullGc(server.pid());
+            long rssAfterGc = rssKiB(server.pid());
+            System.out.printf("  RSS: %d MiB empty, %d MiB with %d pods stored, %d MiB after a full GC%n",
+                    rssEmpty / 1024, rssLoaded / 1024, created, rssAfterGc / 1024);
+
+            long[] latencies = watchLatency();
+            Arrays.sort(latencies);
+
+            System.out.println();
+            System.out.println("| what | figure | limit in the same run | ratio |");
+            System.out.println("|---|---:|---:|---:|");
+            System.out.printf("| pod creates/s through REST (%d clients, %d B pods, median of %d) | %.0f | raw jetcd put %.0f/s"
+                    + " | **%.2f** (median of rounds; target >= 0.6) |%n", clients, POD_BYTES, rounds, median(restRates),
+                    median(rawRates), median(ratios));
+            System.out.printf("| watch delivery latency, %d watchers x %d events (%d deliveries) | p50 %.1f ms, **p99 %.1f ms**"
+                    + " | - | target p99 <= 100 ms |%n", watchers, watchEvents, latencies.length,
+                    ConcurrentLoad.quantileMillis(latencies, 0.50), ConcurrentLoad.quantileMillis(latencies, 0.99));
+            System.out.printf("| apiserver RSS with %d pods stored | %d MiB (%d MiB after full GC; %d MiB empty) | - | - |%n",
+                    created, rssLoaded / 1024, rssAfterGc / 1024, rssEmpty / 1024);
+        } finally {
+            server.getOutputStream().close(); // its stdin: the server stops
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            try (Client raw = Client.builder().endpoints(etcd).build()) {
+                raw.getKVClient().delete(ByteSequence.from(prefix + "/", StandardCharsets.UTF_8),
+                        DeleteOption.builder().isPrefix(true).build()).get(60, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private Process startServer(String etcd, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(serverJvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ApiServerProcess.class.getName(), etcd,
+                prefix + "/registry"));
+        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                // JVM options may print first (a flight recording says where it writes)
+                for (String l; (l = out.readLine()) != null; ) {
+                    if (l.startsWith("LISTENING ")) {
+                        return l;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String first;
+        try {
+            first = line.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            first = null;
+        }
+        if (first == null || !first.startsWith("LISTENING ")) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the apiserver did not start; its log: " + Files.readString(log));
+        }
+        api = URI.create(first.substring("LISTENING ".length()));
+        return p;
+    }
+
+    private void createNamespace(String name) throws Exception {
+        HttpResponse<String> r = post("/api/v1/namespaces", ("{\"metadata\":{\"name\":\"" + name + "\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("cannot create namespace " + name + ": " + r.body());
+        }
+    }
+
+    private Throughput rawPuts(Client raw, String phase, int count) throws Exception {
+        return ConcurrentLoad.run(clients, count, maxPhase, i -> raw.getKVClient().put(
+                ByteSequence.from(prefix + "/raw/" + phase + "/" + i, StandardCharsets.UTF_8),
+                ByteSequence.from(pod(phase + "-" + i))).get(10, TimeUnit.SECONDS));
+    }
+
+    private Throughput restCreates(String phase, int count) throws Exception {
+        Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> {
+            HttpResponse<String> r = post("/api/v1/namespaces/bench/pods", pod(phase + "-" + i));
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("create " + phase + "-" + i + ": " + r.statusCode() + " " + r.body());
+            }
+        });
+        created += t.done();
+        return t;
+    }
+
+    private HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Opens the watchers (each a chunked HTTP stream read by a virtual thread), then creates
+     * {@code watchEvents} pods one after another, {@code watchIntervalMillis} apart; every line
+     * a watcher reads is timed against the start of its pod's create.
+     */
+    private long[] watchLatency() throws Exception {
+        Map<String, Long> startedAt = new ConcurrentHashMap<>();
+        long[][] perWatcher = new long[watchers][watchEvents];
+        AtomicIntegerArray counts = new AtomicIntegerArray(watchers);
+        AtomicLong unknown = new AtomicLong();
+        List<InputStream> streams = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>();
+        URI watch = api.resolve("/api/v1/namespaces/watch/pods?watch=true&timeoutSeconds=" + (maxPhase.toSeconds() * 3));
+        for (int w = 0; w < watchers; w++) {
+            opening.add(http.sendAsync(HttpRequest.newBuilder(watch).GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+        }
+        List<Thread> readers = new ArrayList<>();
+        for (int w = 0; w < watchers; w++) {
+            HttpResponse<InputStream> response = opening.get(w).get(maxPhase.toSeconds(), TimeUnit.SECONDS);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("watch " + w + " answered " + response.statusCode());
+            }
+            InputStream body = response.body();
+            streams.add(body);
+            int me = w;
+            readers.add(Thread.ofVirtual().start(() -> read(body, startedAt, perWatcher[me], counts, me, unknown)));
+        }
+        System.out.printf("  %d watchers open%n", watchers);
+        for (int e = 0; e < watchEvents; e++) {
+            String name = "w-" + e;
+            startedAt.put(name, System.nanoTime());
+            HttpResponse<String> r = post("/api/v1/namespaces/watch/pods", pod(name));
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("create " + name + ": " + r.body());
+            }
+            Thread.sleep(watchIntervalMillis);
+        }
+        long deadline = System.nanoTime() + maxPhase.toNanos();
+        while (System.nanoTime() < deadline && received(counts) < watchers * watchEvents) {
+            Thread.sleep(100);
+        }
+        for (InputStream s : streams) {
+            s.close();
+        }
+        for (Thread t : readers) {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        int received = received(counts);
+        if (received < watchers * watchEvents || unknown.get() > 0) {
+            System.out.printf("  WARNING: %d of %d deliveries arrived (%d unexpected lines)%n", received,
+                    watchers * watchEvents, unknown.get());
+        }
+        long[] all = new long[received];
+        int at = 0;
+        for (int w = 0; w < watchers; w++) {
+            System.arraycopy(perWatcher[w], 0, all, at, counts.get(w));
+            at += counts.get(w);
+        }
+        return all;
+    }
+
+    private static int received(AtomicIntegerArray counts) {
+        int sum = 0;
+        for (int i = 0; i < counts.length(); i++) {
+            sum += counts.get(i);
+        }
+        return sum;
+    }
+
+    private void read(InputStream body, Map<String, Long> startedAt, long[] out, AtomicIntegerArray counts, int me,
+            AtomicLong unknown) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && counts.get(me) < out.length) {
+                long now = System.nanoTime();
+                int at = line.indexOf("\"name\":\"");
+                Long start = at < 0 ? null : startedAt.get(line.substring(at + 8, line.indexOf('"', at + 8)));
+                if (start == null) {
+                    unknown.incrementAndGet();
+                    continue;
+                }
+                out[counts.get(me)] = now - start;
+                counts.incrementAndGet(me); // publishes the sample to the main thread
+            }
+        } catch (IOException e) {
+            // closed at the end
+        }
+    }
+
+    private static long rssKiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    private static void fullGc(long pid) throws Exception {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        Thread.sleep(1_000);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+}
