@@ -8,7 +8,6 @@ import com.flipkart.zjsonpatch.InvalidJsonPatchException;
 import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -39,9 +38,7 @@ public final class Patches {
         }
         ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : patch.properties()) {
             if (f.getValue().isNull()) {
                 result.remove(f.getKey());
             } else {

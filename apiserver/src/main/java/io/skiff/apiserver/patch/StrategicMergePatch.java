@@ -58,9 +58,7 @@ public final class StrategicMergePatch {
             }
         }
         ObjectNode result = original == null ? JsonNodeFactory.instance.objectNode() : original.deepCopy();
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : patch.properties()) {
             String name = f.getKey();
             JsonNode value = f.getValue();
             if (name.startsWith("$")) {
@@ -159,9 +157,7 @@ public final class StrategicMergePatch {
 
     /** {@code $deleteFromPrimitiveList/<list>} and {@code $setElementOrder/<list>} of one map. */
     private void applyListDirectives(ObjectNode result, ObjectNode patch, String path) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : patch.properties()) {
             String name = f.getKey();
             if (name.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
                 String list = name.substring(DELETE_FROM_PRIMITIVE_LIST.length());

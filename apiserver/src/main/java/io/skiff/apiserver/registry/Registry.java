@@ -374,9 +374,9 @@ public final class Registry<T extends KubeObject> {
                     kv = storage.get(key).orElseThrow(() -> ApiErrors.notFound(groupResource, name));
                 }
                 T current = codec.decode(kv);
-                checkPreconditions(current, opts.preconditions());
+                DeletionRules.checkPreconditions(groupResource, current, opts.preconditions());
                 strategy.checkDelete(current);
-                T pending = pendingDeletion(current, opts);
+                T pending = DeletionRules.pendingDeletion(strategy, current, opts, now());
                 DeleteResult<T> result;
                 if (pending == null) {
                     KeyValue deleted = storage.delete(key, kv.modRevision());
@@ -403,53 +403,6 @@ public final class Registry<T extends KubeObject> {
             } catch (StorageException e) {
                 throw StorageErrors.map(e);
             }
-        }
-    }
-
-    /** The object marked for deletion, or null when it goes at once. */
-    private T pendingDeletion(T current, DeleteOptions opts) {
-        ObjectMeta m = current.metadataOrEmpty();
-        Long requested = opts.gracePeriodSeconds();
-        Instant now = now();
-        long grace;
-        Instant deletionTimestamp;
-        if (m.deletionTimestamp() != null) {
-            // Already being deleted: a DELETE may only shorten the grace period.
-            long existing = Objects.requireNonNullElse(m.deletionGracePeriodSeconds(), 0L);
-            if (requested != null && Math.max(0, requested) < existing) {
-                grace = Math.max(0, requested);
-                deletionTimestamp = m.deletionTimestamp().minusSeconds(existing).plusSeconds(grace);
-            } else {
-                grace = existing;
-                deletionTimestamp = m.deletionTimestamp();
-            }
-        } else {
-            grace = strategy.gracePeriodSeconds(current, requested);
-            deletionTimestamp = now.plusSeconds(grace);
-        }
-        List<String> finalizers = DeletionPolicy.finalizers(m.finalizers(), DeletionPolicy.of(opts));
-        boolean finalizing = strategy.finalizing(current);
-        if (grace == 0 && finalizers.isEmpty() && !finalizing) {
-            return null;
-        }
-        T marked = withMeta(current, m.withDeletionTimestamp(deletionTimestamp)
-                .withDeletionGracePeriodSeconds(grace)
-                .withFinalizers(finalizers.isEmpty() && m.finalizers() == null ? null : finalizers));
-        return strategy.markDeleting(marked);
-    }
-
-    private void checkPreconditions(T current, DeleteOptions.Preconditions preconditions) {
-        if (preconditions == null) {
-            return;
-        }
-        ObjectMeta m = current.metadataOrEmpty();
-        if (!isEmpty(preconditions.uid()) && !preconditions.uid().equals(m.uid())) {
-            throw ApiErrors.conflict(groupResource, current.name(), "Precondition failed: UID in precondition: "
-                    + preconditions.uid() + ", UID in object meta: " + m.uid());
-        }
-        if (!isEmpty(preconditions.resourceVersion()) && !preconditions.resourceVersion().equals(m.resourceVersion())) {
-            throw ApiErrors.conflict(groupResource, current.name(), "Precondition failed: ResourceVersion in precondition: "
-                    + preconditions.resourceVersion() + ", ResourceVersion in object meta: " + m.resourceVersion());
         }
     }
 

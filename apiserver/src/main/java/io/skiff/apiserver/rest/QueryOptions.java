@@ -96,6 +96,9 @@ final class QueryOptions {
     /** DeleteOptions from the body, completed by the query parameters Kubernetes also accepts. */
     static DeleteOptions delete(RequestContext rc, DeleteOptions body) {
         DeleteOptions b = body == null ? new DeleteOptions(null, null, null, null, null) : body;
+        if (b.dryRun() != null && !b.dryRun().isEmpty()) {
+            throw ApiErrors.badRequest("dryRun is not supported by this server");
+        }
         Long grace = b.gracePeriodSeconds();
         if (grace == null && rc.query("gracePeriodSeconds") != null) {
             try {

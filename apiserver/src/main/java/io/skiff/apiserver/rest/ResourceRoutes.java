@@ -112,6 +112,11 @@ public final class ResourceRoutes {
             serveWatch(ctx, rc, registry(info));
             return;
         }
+        String dryRun = rc.query("dryRun");
+        if (dryRun != null && !dryRun.isEmpty()) {
+            // Never pretend: a dry run the server would actually perform must be refused.
+            throw ApiErrors.badRequest("dryRun is not supported by this server");
+        }
         RequestBody body = switch (info.verb()) {
             case "create", "update", "patch", "delete", "deletecollection" -> RequestBody.read(
                     ctx.req().getInputStream(), ctx.req().getContentLengthLong(), ctx.header("Content-Type"),

@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WatchServer {
     private static final Logger LOG = LoggerFactory.getLogger(WatchServer.class);
-    private static final byte[] NEWLINE = {'\n'};
 
     private final int queueCapacity;
     private final Duration minTimeout;
@@ -95,7 +94,6 @@ public final class WatchServer {
             ctx.status(200).contentType(ResponseWriter.JSON);
             OutputStream out = ctx.res().getOutputStream();
             out.write(errorLine(e));
-            out.write(NEWLINE);
             out.flush();
             return;
         }
@@ -111,7 +109,6 @@ public final class WatchServer {
                 // Write everything that is ready, then flush once: no event waits in a buffer.
                 while (d != null && !d.isEnd()) {
                     out.write(encode(rc, d, printing));
-                    out.write(NEWLINE);
                     d = watcher.poll();
                 }
                 out.flush();
@@ -139,7 +136,7 @@ public final class WatchServer {
         try {
             watcher = open(request);
         } catch (ApiException e) {
-            ws.send(new String(errorLine(e), StandardCharsets.UTF_8));
+            ws.send(message(errorLine(e)));
             ws.closeSession(1000, "");
             return null;
         }
@@ -153,7 +150,7 @@ public final class WatchServer {
                     if (d.isEnd()) {
                         break;
                     }
-                    ws.send(new String(encode(rc, d, printing), StandardCharsets.UTF_8));
+                    ws.send(message(encode(rc, d, printing)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -171,18 +168,24 @@ public final class WatchServer {
         return watcher::close;
     }
 
+    /** The event's line, newline included. */
     private byte[] encode(RequestContext rc, Delivery<? extends KubeObject> d, boolean printing) {
         if (printing && d.event() != null) {
             ApiObject printed = printer.print(rc, d.event().object()).orElse(null);
             if (printed != null) {
-                return ("{\"type\":\"" + d.type() + "\",\"object\":" + Json.toString(printed) + "}")
+                return ("{\"type\":\"" + d.type() + "\",\"object\":" + Json.toString(printed) + "}\n")
                         .getBytes(StandardCharsets.UTF_8);
             }
         }
         return d.bytes();
     }
 
+    /** A websocket text message: the line without its newline. */
+    private static String message(byte[] line) {
+        return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+    }
+
     static byte[] errorLine(ApiException e) {
-        return ("{\"type\":\"ERROR\",\"object\":" + Json.toString(e.status()) + "}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"type\":\"ERROR\",\"object\":" + Json.toString(e.status()) + "}\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -60,7 +60,10 @@ public final class CachedEvent<T extends KubeObject> {
         return objectJson;
     }
 
-    /** {@code {"type":"<type>","object":{...}}} (no newline). */
+    /**
+     * {@code {"type":"<type>","object":{...}}} and a newline: the line of a watch stream, ready to
+     * write in one piece (a websocket message leaves the newline out).
+     */
     public byte[] line(String eventType) {
         return switch (eventType) {
             case ADDED -> added != null ? added : (added = build(ADDED, objectJson));
@@ -72,10 +75,11 @@ public final class CachedEvent<T extends KubeObject> {
 
     static byte[] build(String eventType, byte[] json) {
         byte[] head = ("{\"type\":\"" + eventType + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
-        byte[] line = new byte[head.length + json.length + 1];
+        byte[] line = new byte[head.length + json.length + 2];
         System.arraycopy(head, 0, line, 0, head.length);
         System.arraycopy(json, 0, line, head.length, json.length);
-        line[line.length - 1] = '}';
+        line[line.length - 2] = '}';
+        line[line.length - 1] = '\n';
         return line;
     }
 

@@ -18,7 +18,7 @@ public record Delivery<T extends KubeObject>(String type, CachedEvent<T> event, 
         return END.equals(type);
     }
 
-    /** The JSON line to send: {@code {"type":...,"object":...}}. */
+    /** The line to send: {@code {"type":...,"object":...}} and a newline. */
     public byte[] bytes() {
         return line != null ? line : event.line(type);
     }

@@ -251,7 +251,13 @@ abstract class CrudContract extends RestTestSupport {
                 Arguments.of("GET", "/api/v1/namespaces/NS/pods?continue=garbage!", "", null,
                         400, "BadRequest", "continue"),
                 Arguments.of("PATCH", "/api/v1/namespaces/NS/pods/p", "{}", "application/apply-patch+yaml",
-                        415, "UnsupportedMediaType", "application/merge-patch+json"));
+                        415, "UnsupportedMediaType", "application/merge-patch+json"),
+                Arguments.of("DELETE", "/api/v1/namespaces/NS/pods/p?dryRun=All", "", null,
+                        400, "BadRequest", "dryRun is not supported"),
+                Arguments.of("DELETE", "/api/v1/namespaces/NS/pods/p", "{\"dryRun\":[\"All\"]}", "application/json",
+                        400, "BadRequest", "dryRun is not supported"),
+                Arguments.of("POST", "/api/v1/namespaces/NS/pods?dryRun=All", pod("q"), "application/json",
+                        400, "BadRequest", "dryRun is not supported"));
     }
 
     @ParameterizedTest

@@ -71,7 +71,9 @@ public final class TestApiServer implements AutoCloseable, BeforeAllCallback, Af
         try {
             ApiServerConfig config;
             if (etcd) {
-                storage = StorageFactory.open(StorageOptions.etcd(TestEnvironment.etcd()));
+                // A generous storage timeout: the test etcd is shared with every other test run.
+                storage = StorageFactory.open(StorageOptions.etcd(TestEnvironment.etcd())
+                        .withRequestTimeout(java.time.Duration.ofSeconds(30)));
                 config = ApiServerConfig.defaults(storage)
                         .withRegistryRoot("/skiff-test-" + UUID.randomUUID() + "/registry");
             } else {

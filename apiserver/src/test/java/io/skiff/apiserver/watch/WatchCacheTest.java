@@ -156,7 +156,7 @@ class WatchCacheTest {
             assertThat(bookmark.type()).isEqualTo("BOOKMARK");
             assertThat(bookmark.revision()).isEqualTo(last);
             assertThat(new String(bookmark.bytes())).isEqualTo("{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"Pod\","
-                    + "\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"" + last + "\"}}}");
+                    + "\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"" + last + "\"}}}\n");
         }
     }
 }
