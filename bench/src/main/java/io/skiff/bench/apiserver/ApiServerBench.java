@@ -6,10 +6,13 @@ import io.etcd.jetcd.options.DeleteOption;
 import io.skiff.bench.support.ConcurrentLoad;
 import io.skiff.bench.support.ConcurrentLoad.Throughput;
 import io.skiff.bench.support.LocalEtcd;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,14 +40,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *     against raw jetcd puts/s of the same payloads from the same number of callers, in
  *     alternating (ABBA) rounds; the ratio is the median of the rounds' ratios (target &gt;= 0.6);</li>
  * <li>the apiserver's RSS with 10,000 pods stored (after loading, and after a full GC);</li>
- * <li>watch delivery latency with 1,000 chunked-HTTP watchers: from the start of a pod create to
+ * <li>watch delivery latency with 1,000 chunked-HTTP watchers (plain sockets, a virtual thread
+ *     each): from the start of a pod create to
  *     the line reaching each watcher, p50 and p99 over every (event, watcher) (target p99 &lt;= 100 ms).</li>
  * </ol>
  * The apiserver runs in a JVM of its own ({@link ApiServerProcess}, default JVM flags); the clients
  * and raw jetcd here. Without {@code --etcd} the bench starts an etcd of its own; with it, everything
  * lives under a fresh key prefix, deleted at the end. Every loop is bounded in count and time.
  *
- * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL] [--creates 2000] [--rounds 4]
+ * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL] [--creates 2000] [--warmup 6000] [--rounds 4]
  *     [--clients 16] [--pods 10000] [--watchers 1000] [--watch-events 200] [--watch-interval-ms 50]
  *     [--max-seconds 120] [--server-jvm "-Xmx512m ..."]</pre>
  */
@@ -52,6 +56,7 @@ public final class ApiServerBench {
     private static final int POD_BYTES = 1024;
 
     private final int creates;
+    private final int warmup;
     private final int rounds;
     private final int clients;
     private final int pods;
@@ -64,10 +69,15 @@ public final class ApiServerBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private URI api;
+    private long serverPid;
     private int created;
+    /** CPU time the apiserver spent in the measured REST rounds, and the creates they made. */
+    private double restCpuSeconds;
+    private int restMeasured;
 
     private ApiServerBench(Map<String, String> args) {
         creates = Integer.parseInt(args.getOrDefault("creates", "2000"));
+        warmup = Integer.parseInt(args.getOrDefault("warmup", "6000"));
         rounds = Integer.parseInt(args.getOrDefault("rounds", "4"));
         clients = Integer.parseInt(args.getOrDefault("clients", "16"));
         pods = Integer.parseInt(args.getOrDefault("pods", "10000"));
@@ -112,14 +122,23 @@ public final class ApiServerBench {
                 watchEvents);
         Path log = Files.createTempFile("skiff-bench-apiserver-", ".log");
         Process server = startServer(etcd, log);
+        serverPid = server.pid();
         try (Client raw = Client.builder().endpoints(etcd).build()) {
             createNamespace("bench");
             createNamespace("watch");
+            createNamespace("warmup");
             long rssEmpty = rssKiB(server.pid());
 
-            // warm-up: connections, JIT on both sides, etcd's WAL
-            rawPuts(raw, "warmup", creates / 2);
-            restCreates("warmup", creates / 2);
+            // Warm-up: connections, etcd's WAL, and above all the apiserver's JIT, which on a busy
+            // 2-core machine compiles for tens of seconds (C2 was the largest CPU user of a short run).
+            // Its pods go in a namespace of their own, deleted before the measured rounds.
+            rawPuts(raw, "warmup", warmup / 2);
+            restCreates("warmup", warmup);
+            HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/namespaces/warmup/pods"))
+                    .timeout(maxPhase).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (cleared.statusCode() != 200) {
+                throw new IllegalStateException("cannot delete the warm-up pods: " + cleared.body());
+            }
 
             List<Double> rawRates = new ArrayList<>();
             List<Double> restRates = new ArrayList<>();
@@ -134,6 +153,7 @@ public final class ApiServerBench {
                     b = restCreates("rest-" + r, creates);
                     a = rawPuts(raw, "raw-" + r, creates);
                 }
+                restMeasured += b.done();
                 rawRates.add(a.perSecond());
                 restRates.add(b.perSecond());
                 ratios.add(b.perSecond() / a.perSecond());
@@ -150,7 +170,9 @@ public final class ApiServerBench {
             System.out.printf("  RSS: %d MiB empty, %d MiB with %d pods stored, %d MiB after a full GC%n",
                     rssEmpty / 1024, rssLoaded / 1024, created, rssAfterGc / 1024);
 
+            double cpuBefore = cpuSeconds(serverPid);
             long[] latencies = watchLatency();
+            double watchCpu = cpuSeconds(serverPid) - cpuBefore;
             Arrays.sort(latencies);
 
             System.out.println();
@@ -159,9 +181,14 @@ public final class ApiServerBench {
             System.out.printf("| pod creates/s through REST (%d clients, %d B pods, median of %d) | %.0f | raw jetcd put %.0f/s"
                     + " | **%.2f** (median of rounds; target >= 0.6) |%n", clients, POD_BYTES, rounds, median(restRates),
                     median(rawRates), median(ratios));
-            System.out.printf("| watch delivery latency, %d watchers x %d events (%d deliveries) | p50 %.1f ms, **p99 %.1f ms**"
-                    + " | - | target p99 <= 100 ms |%n", watchers, watchEvents, latencies.length,
+            System.out.printf("| watch delivery latency, %d watchers x %d events %d ms apart (%d deliveries) | p50 %.1f ms,"
+                    + " **p99 %.1f ms** | - | target p99 <= 100 ms |%n", watchers, watchEvents, watchIntervalMillis,
+                    latencies.length,
                     ConcurrentLoad.quantileMillis(latencies, 0.50), ConcurrentLoad.quantileMillis(latencies, 0.99));
+            System.out.printf("| apiserver CPU per watch delivery (the watch phase's CPU / deliveries) | %.1f µs | - | - |%n",
+                    1e6 * watchCpu / Math.max(1, latencies.length));
+            System.out.printf("| apiserver CPU per REST pod create (user+system, measured rounds) | %.2f ms | - | - |%n",
+                    1000 * restCpuSeconds / Math.max(1, restMeasured));
             System.out.printf("| apiserver RSS with %d pods stored | %d MiB (%d MiB after full GC; %d MiB empty) | - | - |%n",
                     created, rssLoaded / 1024, rssAfterGc / 1024, rssEmpty / 1024);
         } finally {
@@ -227,13 +254,18 @@ public final class ApiServerBench {
     }
 
     private Throughput restCreates(String phase, int count) throws Exception {
+        double cpuBefore = cpuSeconds(serverPid);
+        String namespace = phase.equals("warmup") ? "warmup" : "bench";
         Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> {
-            HttpResponse<String> r = post("/api/v1/namespaces/bench/pods", pod(phase + "-" + i));
+            HttpResponse<String> r = post("/api/v1/namespaces/" + namespace + "/pods", pod(phase + "-" + i));
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("create " + phase + "-" + i + ": " + r.statusCode() + " " + r.body());
             }
         });
-        created += t.done();
+        created += namespace.equals("bench") ? t.done() : 0;
+        if (phase.startsWith("rest-")) {
+            restCpuSeconds += cpuSeconds(serverPid) - cpuBefore;
+        }
         return t;
     }
 
@@ -244,31 +276,37 @@ public final class ApiServerBench {
     }
 
     /**
-     * Opens the watchers (each a chunked HTTP stream read by a virtual thread), then creates
-     * {@code watchEvents} pods one after another, {@code watchIntervalMillis} apart; every line
-     * a watcher reads is timed against the start of its pod's create.
+     * Opens the watchers — each a plain socket with a chunked HTTP/1.1 stream, read by a virtual
+     * thread (java.net.http's single selector thread would be the bottleneck of 1,000 streams, and
+     * measure the client rather than the server) — then creates {@code watchEvents} pods one after
+     * another, {@code watchIntervalMillis} apart; every event line a watcher reads is timed against
+     * the start of its pod's create.
      */
     private long[] watchLatency() throws Exception {
         Map<String, Long> startedAt = new ConcurrentHashMap<>();
         long[][] perWatcher = new long[watchers][watchEvents];
         AtomicIntegerArray counts = new AtomicIntegerArray(watchers);
         AtomicLong unknown = new AtomicLong();
-        List<InputStream> streams = new ArrayList<>();
-        List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>();
-        URI watch = api.resolve("/api/v1/namespaces/watch/pods?watch=true&timeoutSeconds=" + (maxPhase.toSeconds() * 3));
-        for (int w = 0; w < watchers; w++) {
-            opening.add(http.sendAsync(HttpRequest.newBuilder(watch).GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
-        }
+        List<Socket> sockets = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
+        String request = "GET /api/v1/namespaces/watch/pods?watch=true&timeoutSeconds=" + (maxPhase.toSeconds() * 3)
+                + " HTTP/1.1\r\nHost: " + api.getHost() + "\r\nAccept: application/json\r\n\r\n";
         for (int w = 0; w < watchers; w++) {
-            HttpResponse<InputStream> response = opening.get(w).get(maxPhase.toSeconds(), TimeUnit.SECONDS);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("watch " + w + " answered " + response.statusCode());
+            Socket socket = new Socket(api.getHost(), api.getPort());
+            socket.setTcpNoDelay(true);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String status = readLine(in);
+            if (status == null || !status.contains(" 200 ")) {
+                throw new IllegalStateException("watch " + w + " answered " + status);
             }
-            InputStream body = response.body();
-            streams.add(body);
+            while (!readLine(in).isEmpty()) {
+                // headers: the stream is chunked
+            }
+            sockets.add(socket);
             int me = w;
-            readers.add(Thread.ofVirtual().start(() -> read(body, startedAt, perWatcher[me], counts, me, unknown)));
+            readers.add(Thread.ofVirtual().start(() -> read(in, startedAt, perWatcher[me], counts, me, unknown)));
         }
         System.out.printf("  %d watchers open%n", watchers);
         for (int e = 0; e < watchEvents; e++) {
@@ -284,7 +322,7 @@ public final class ApiServerBench {
         while (System.nanoTime() < deadline && received(counts) < watchers * watchEvents) {
             Thread.sleep(100);
         }
-        for (InputStream s : streams) {
+        for (Socket s : sockets) {
             s.close();
         }
         for (Thread t : readers) {
@@ -304,6 +342,20 @@ public final class ApiServerBench {
         return all;
     }
 
+    /** A CRLF-terminated line of ASCII, or null at the end of the stream. */
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int c; (c = in.read()) != -1; ) {
+            if (c == '\n') {
+                return sb.toString();
+            }
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
     private static int received(AtomicIntegerArray counts) {
         int sum = 0;
         for (int i = 0; i < counts.length(); i++) {
@@ -312,22 +364,45 @@ public final class ApiServerBench {
         return sum;
     }
 
-    private void read(InputStream body, Map<String, Long> startedAt, long[] out, AtomicIntegerArray counts, int me,
+    /** Reads a chunked stream of event lines, timing each against its pod's create. */
+    private void read(InputStream in, Map<String, Long> startedAt, long[] out, AtomicIntegerArray counts, int me,
             AtomicLong unknown) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null && counts.get(me) < out.length) {
-                long now = System.nanoTime();
-                int at = line.indexOf("\"name\":\"");
-                Long start = at < 0 ? null : startedAt.get(line.substring(at + 8, line.indexOf('"', at + 8)));
-                if (start == null) {
-                    unknown.incrementAndGet();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            while (counts.get(me) < out.length) {
+                String size = readLine(in);
+                if (size == null) {
+                    return;
+                }
+                if (size.isEmpty()) {
+                    // The CRLF that ends a chunk: Jetty sends it with the next chunk's size, so it
+                    // is read here, before the size — never waited for after a chunk's data.
                     continue;
                 }
-                out[counts.get(me)] = now - start;
-                counts.incrementAndGet(me); // publishes the sample to the main thread
+                int n = Integer.parseInt(size.trim(), 16);
+                if (n == 0) {
+                    return;
+                }
+                byte[] chunk = in.readNBytes(n);
+                for (byte b : chunk) {
+                    if (b != '\n') {
+                        line.write(b);
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    line.reset();
+                    int at = text.indexOf("\"name\":\"");
+                    Long start = at < 0 ? null : startedAt.get(text.substring(at + 8, text.indexOf('"', at + 8)));
+                    if (start == null) {
+                        unknown.incrementAndGet();
+                        continue;
+                    }
+                    out[counts.get(me)] = now - start;
+                    counts.incrementAndGet(me); // publishes the sample to the main thread
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // closed at the end
         }
     }
@@ -339,6 +414,13 @@ public final class ApiServerBench {
             }
         }
         throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** utime + stime of a process, from /proc (clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static void fullGc(long pid) throws Exception {
