@@ -34,7 +34,7 @@ public final class NamespaceCleaner {
     }
 
     public void start(Duration rescanPeriod) {
-        registries.namespaceStrategy().onTerminating(this::scanSoon);
+        registries.namespaceStrategy().onTerminating(name -> scanSoon());
         scheduler.scheduleWithFixedDelay(this::scan, 0, rescanPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Namespaces (cluster-scoped): created Active with the {@code kubernetes} finalizer in
@@ -20,21 +22,21 @@ public final class NamespaceStrategy extends KindStrategy<Namespace> {
     public static final String KUBE_NODE_LEASE = "kube-node-lease";
     public static final Set<String> SYSTEM = Set.of(Namespace.DEFAULT, Namespace.KUBE_SYSTEM, "kube-public");
 
-    private volatile Runnable onTerminating = () -> {};
+    private final List<Consumer<String>> onTerminating = new CopyOnWriteArrayList<>();
 
     public NamespaceStrategy(ResourceInfo resource) {
         super(resource, Namespace.class, NameValidator.DNS_LABEL, "status.phase");
     }
 
-    /** Called after a namespace turned Terminating (the cleaner wakes up). */
-    public void onTerminating(Runnable hook) {
-        this.onTerminating = hook;
+    /** Called with the name of a namespace this server turned Terminating (cleaner, admission). */
+    public void onTerminating(Consumer<String> hook) {
+        onTerminating.add(hook);
     }
 
     @Override
     public void afterDelete(Namespace ns, boolean deleted) {
         if (!deleted) {
-            onTerminating.run();
+            onTerminating.forEach(hook -> hook.accept(ns.name()));
         }
     }
 

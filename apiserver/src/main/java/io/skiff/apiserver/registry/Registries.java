@@ -41,7 +41,7 @@ public final class Registries {
             Clock clock) {
         namespaceStrategy = new NamespaceStrategy(info(scheme, Namespace.KIND));
         namespaces = add(scheme, namespaceStrategy, storage, keys, CreateAdmission.NONE, clock);
-        CreateAdmission admission = new NamespaceAdmission(namespaces);
+        CreateAdmission admission = new NamespaceAdmission(namespaces, namespaceStrategy);
         pods = add(scheme, new PodStrategy(info(scheme, Pod.KIND)), storage, keys, admission, clock);
         replicationControllers = add(scheme, new ReplicationControllerStrategy(info(scheme, ReplicationController.KIND)),
                 storage, keys, admission, clock);
