@@ -69,7 +69,7 @@ final class LegacyHandler {
             return;
         }
         Registry<Pod> pods = podsOf(r);
-        operation(ctx, r, "pod " + obj.name() + " is not running yet", 201, () -> {
+        operation(ctx, r, 201, () -> {
             Pod created = pods.create((Pod) obj);
             return new Write(created.namespace(), created.name(), revision(created), Goal.RUNNING, created);
         });
@@ -91,7 +91,7 @@ final class LegacyHandler {
             LegacyWire.write(ctx, 200, wire.object(r, write.get()));
             return;
         }
-        operation(ctx, r, "pod " + name + " is not running yet", 200, () -> {
+        operation(ctx, r, 200, () -> {
             Pod updated = (Pod) write.get();
             return new Write(ns, name, revision(updated), Goal.RUNNING, updated);
         });
@@ -106,7 +106,7 @@ final class LegacyHandler {
             return;
         }
         Registry<Pod> pods = podsOf(r);
-        operation(ctx, r, "pod " + name + " is not gone yet", 200, () -> {
+        operation(ctx, r, 200, () -> {
             DeleteResult<Pod> result = pods.delete(ns, name, null);
             return new Write(ns, name, revision(result.object()), Goal.GONE, result.deleted() ? null : result.object());
         });
@@ -159,10 +159,10 @@ final class LegacyHandler {
      * full), writes, waits on a virtual thread for the goal, and answers with the outcome if it
      * comes within the request's timeout, else 202 Working with the operation's id.
      */
-    private void operation(Context ctx, LegacyResource<?> r, String description, int doneCode, Supplier<Write> write)
+    private void operation(Context ctx, LegacyResource<?> r, int doneCode, Supplier<Write> write)
             throws InterruptedException {
         Duration timeout = LegacyParams.timeout(ctx, options.defaultSyncTimeout(), options.maxOperationWait());
-        Operation op = operations.open(description);
+        Operation op = operations.open();
         Write w;
         try {
             w = write.get();
@@ -170,6 +170,7 @@ final class LegacyHandler {
             operations.discard(op);
             throw e;
         }
+        op.describe("pod " + w.name() + (w.goal() == Goal.RUNNING ? " is not running yet" : " is not gone yet"));
         boolean reached = w.goal() == Goal.GONE ? w.written() == null : PodWaiter.settled(w.written());
         if (reached) {
             op.finish(outcome(r, doneCode, new PodWaiter.Result.Reached(w.written())));
@@ -181,7 +182,7 @@ final class LegacyHandler {
         if (done.isPresent()) {
             LegacyWire.write(ctx, done.get().code(), done.get().body());
         } else {
-            LegacyWire.write(ctx, 202, wire.working(op.id(), description));
+            LegacyWire.write(ctx, 202, wire.working(op.id(), op.description()));
         }
     }
 

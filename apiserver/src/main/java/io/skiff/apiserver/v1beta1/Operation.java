@@ -23,14 +23,13 @@ final class Operation {
     }
 
     private final long id;
-    private final String description;
     private final Instant created;
+    private volatile String description = "";
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private volatile long finishedNanos;
 
-    Operation(long id, String description, Instant created) {
+    Operation(long id, Instant created) {
         this.id = id;
-        this.description = description;
         this.created = created;
     }
 
@@ -41,6 +40,11 @@ final class Operation {
     /** What it waits for, e.g. {@code pod web is not running yet}. */
     String description() {
         return description;
+    }
+
+    /** Says what it waits for, once the write that started it named its object. */
+    void describe(String what) {
+        description = what;
     }
 
     Instant created() {

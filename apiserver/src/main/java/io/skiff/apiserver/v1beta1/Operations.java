@@ -29,12 +29,12 @@ final class Operations {
     }
 
     /** A new pending operation, registered; 429 when the table is full of pending ones. */
-    synchronized Operation open(String description) {
+    synchronized Operation open() {
         sweep();
         if (table.size() >= capacity && !dropOldestFinished()) {
             throw ApiErrors.tooManyRequests("too many operations in progress (" + capacity + "); try again later", 1);
         }
-        Operation op = new Operation(++lastId, description, Instant.now());
+        Operation op = new Operation(++lastId, Instant.now());
         table.put(op.id(), op);
         return op;
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ReplicationController;
@@ -20,6 +24,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -31,6 +36,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -257,6 +264,85 @@ class Fabric8CompatibilityTest {
         client.pods().inNamespace(ns).withName("bound").withGracePeriod(0).delete();
         await().atMost(WAIT).until(() -> client.pods().inNamespace(ns).list().getItems().isEmpty());
         assertThat(client.pods().inNamespace(ns).withName("missing").delete()).isEmpty();
+    }
+
+    @Test
+    void updatesConflictsPagesStatusAndWaits() throws Exception {
+        String ns = namespace();
+        Pod created = client.pods().inNamespace(ns).resource(pod("u", Map.of("v", "1"))).create();
+
+        Pod stale = new PodBuilder(created).editMetadata().addToLabels("v", "2").endMetadata().build();
+        client.pods().inNamespace(ns).resource(new PodBuilder(created).editMetadata().addToLabels("v", "3").endMetadata()
+                .build()).update();
+        assertThatThrownBy(() -> client.pods().inNamespace(ns).resource(stale).update())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+        Pod replaced = client.pods().inNamespace(ns).resource(new PodBuilder(pod("u", Map.of("v", "4"))).build())
+                .createOr(NonDeletingOperation::update);
+        assertThat(replaced.getMetadata().getLabels()).containsEntry("v", "4");
+
+        for (int i = 0; i < 5; i++) {
+            client.pods().inNamespace(ns).resource(pod("page-" + i, Map.of("paged", "yes"))).create();
+        }
+        var first = client.pods().inNamespace(ns).withLabel("paged", "yes")
+                .list(new ListOptionsBuilder().withLimit(2L).build());
+        assertThat(first.getItems()).hasSize(2);
+        assertThat(first.getMetadata().getContinue()).isNotBlank();
+        var second = client.pods().inNamespace(ns).withLabel("paged", "yes").list(
+                new ListOptionsBuilder().withLimit(10L)
+                        .withContinue(first.getMetadata().getContinue()).build());
+        assertThat(second.getItems()).hasSize(3);
+        assertThat(second.getMetadata().getContinue()).isNullOrEmpty();
+
+        // The status subresource, as a kubelet written with fabric8 would report a pod running.
+        CompletableFuture<Pod> running = CompletableFuture.supplyAsync(() -> client.pods().inNamespace(ns)
+                .withName("u").waitUntilCondition(p -> p != null && "Running".equals(p.getStatus().getPhase()), 20,
+                        TimeUnit.SECONDS));
+        Pod current = client.pods().inNamespace(ns).withName("u").get();
+        current.getStatus().setPhase("Running");
+        Pod status = client.pods().inNamespace(ns).resource(current).updateStatus();
+        assertThat(status.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(running.get(30, TimeUnit.SECONDS).getStatus().getPhase()).isEqualTo("Running");
+        assertThat(client.pods().inNamespace(ns).withName("u").get().getMetadata().getLabels()).containsEntry("v", "4");
+
+        // A watch from a resourceVersion sees only what came after it.
+        String from = client.pods().inNamespace(ns).list().getMetadata().getResourceVersion();
+        client.pods().inNamespace(ns).withName("page-0").edit(p -> {
+            p.getMetadata().getLabels().put("after", "yes");
+            return p;
+        });
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (Watch ignored = client.pods().inNamespace(ns).withResourceVersion(from).watch(new Watcher<Pod>() {
+            @Override
+            public void eventReceived(Action action, Pod resource) {
+                events.add(action + " " + resource.getMetadata().getName());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {}
+        })) {
+            await().atMost(WAIT).until(() -> !events.isEmpty());
+            assertThat(events.get(0)).isEqualTo("MODIFIED page-0");
+        }
+    }
+
+    @Test
+    void nodesLeasesAndEvents() {
+        String ns = namespace();
+        String node = "f8-node-" + UUID.randomUUID().toString().substring(0, 6);
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node)
+                .addToLabels("kubernetes.io/hostname", node).endMetadata().build()).create();
+        assertThat(client.nodes().withLabel("kubernetes.io/hostname", node).list().getItems()).hasSize(1);
+        client.leases().inNamespace(ns).resource(new LeaseBuilder()
+                .withNewMetadata().withName(node).endMetadata().withNewSpec().withHolderIdentity(node)
+                .withLeaseDurationSeconds(40).endSpec().build()).create();
+        assertThat(client.leases().inNamespace(ns).withName(node).get().getSpec().getHolderIdentity()).isEqualTo(node);
+        client.v1().events().inNamespace(ns).resource(new EventBuilder().withNewMetadata()
+                .withName("e1").endMetadata().withNewInvolvedObject().withKind("Pod").withName("x").withNamespace(ns)
+                .endInvolvedObject().withReason("Started").withMessage("started").withType("Normal").build()).create();
+        assertThat(client.v1().events().inNamespace(ns).withField("involvedObject.name", "x").list().getItems())
+                .extracting(e -> e.getReason()).containsExactly("Started");
+        client.nodes().withName(node).delete();
+        await().atMost(WAIT).until(() -> client.nodes().withName(node).get() == null);
     }
 
     private static List<String> names(List<Pod> pods) {

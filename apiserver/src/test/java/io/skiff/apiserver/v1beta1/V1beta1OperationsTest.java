@@ -61,6 +61,8 @@ class V1beta1OperationsTest extends V1beta1Support {
         assertThat(working.path("apiVersion").asText()).isEqualTo("v1beta1");
         assertThat(working.path("status").asText()).isEqualTo("Working");
         assertThat(working.path("details").path("kind").asText()).isEqualTo("operation");
+        assertThat(working.path("message").asText()).isEqualTo("pod slow is not running yet");
+        assertThat(working.path("code").asInt()).isEqualTo(202);
         String id = working.path("details").path("id").asText();
         assertThat(id).matches("\\d+");
         assertThat(http.get(v1Path(ns, "pods", "slow")).code()).as("the pod is created meanwhile").isEqualTo(200);

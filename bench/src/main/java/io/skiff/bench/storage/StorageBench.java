@@ -9,6 +9,8 @@ import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
 import io.etcd.jetcd.options.WatchOption;
+import io.skiff.bench.support.ConcurrentLoad;
+import io.skiff.bench.support.LocalEtcd;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageOptions;
 import io.skiff.storage.WatchEvent;
@@ -22,18 +24,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Storage throughput and watch latency, each backend beside the physical limit measured in the
@@ -90,57 +86,11 @@ public final class StorageBench {
         if (args.containsKey("etcd")) {
             new StorageBench(args, args.get("etcd")).run();
         } else {
-            // an etcd of the bench's own: no other client's load in the figures, no bench data left
-            // in an etcd someone else uses
-            Path dir = Files.createTempDirectory("skiff-bench-etcd-");
-            int client = freePort();
-            int peer = freePort();
-            String url = "http://127.0.0.1:" + client;
-            Process etcd = new ProcessBuilder("etcd", "--data-dir", dir.resolve("data").toString(),
-                    "--listen-client-urls", url, "--advertise-client-urls", url,
-                    "--listen-peer-urls", "http://127.0.0.1:" + peer,
-                    "--initial-advertise-peer-urls", "http://127.0.0.1:" + peer,
-                    "--initial-cluster", "default=http://127.0.0.1:" + peer)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("etcd.log").toFile()).start();
-            try {
-                awaitHealthy(url);
-                new StorageBench(args, url).run();
-            } finally {
-                etcd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                deleteTree(dir);
+            try (LocalEtcd etcd = LocalEtcd.start()) {
+                new StorageBench(args, etcd.url()).run();
             }
         }
         System.exit(0);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitHealthy(String url) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try {
-                String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                if (body.contains("\"health\":\"true\"")) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not up yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the bench's etcd at " + url + " did not become healthy within 30 s");
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private void run() throws Exception {
@@ -204,7 +154,7 @@ public final class StorageBench {
                 ByteSequence prefix = ByteSequence.from(runPrefix, StandardCharsets.UTF_8);
                 raw.getKVClient().delete(prefix, DeleteOption.builder().isPrefix(true).build()).get(30, TimeUnit.SECONDS);
             }
-            deleteTree(dataDir);
+            LocalEtcd.deleteTree(dataDir);
         }
     }
 
@@ -237,29 +187,9 @@ public final class StorageBench {
 
     /** {@code count} writes of distinct keys by {@code callers} threads; stops early at the time bound. */
     private Throughput throughput(String phase, Writer writer, int count) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        long deadline = System.nanoTime() + maxPhase.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                futures.add(pool.submit(() -> {
-                    for (int i; (i = next.getAndIncrement()) < count && System.nanoTime() < deadline; ) {
-                        writer.write(runPrefix + phase + "/" + i);
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(maxPhase.toSeconds() + 30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new Throughput(done.get(), (System.nanoTime() - start) / 1e9);
+        ConcurrentLoad.Throughput t = ConcurrentLoad.run(callers, count, maxPhase,
+                i -> writer.write(runPrefix + phase + "/" + i));
+        return new Throughput(t.done(), t.seconds());
     }
 
     private Latency storageWatchLatency(Storage storage, String name) throws Exception {

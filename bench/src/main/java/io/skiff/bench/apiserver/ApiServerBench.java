@@ -1,0 +1,440 @@
+package io.skiff.bench.apiserver;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.options.DeleteOption;
+import io.skiff.bench.support.ConcurrentLoad;
+import io.skiff.bench.support.ConcurrentLoad.Throughput;
+import io.skiff.bench.support.LocalEtcd;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The apiserver on etcd, each figure beside its limit in the same run:
+ * <ol>
+ * <li>pod creates/s through REST (16 clients, ~1 KiB pods, each client waiting for its answer)
+ *     against raw jetcd puts/s of the same payloads from the same number of callers, in
+ *     alternating (ABBA) rounds; the ratio is the median of the rounds' ratios (target &gt;= 0.6);</li>
+ * <li>the apiserver's RSS with 10,000 pods stored (after loading, and after a full GC);</li>
+ * <li>watch delivery latency with 1,000 chunked-HTTP watchers (plain sockets, a virtual thread
+ *     each): from the start of a pod create to
+ *     the line reaching each watcher, p50 and p99 over every (event, watcher) (target p99 &lt;= 100 ms).</li>
+ * </ol>
+ * The apiserver runs in a JVM of its own ({@link ApiServerProcess}, default JVM flags); the clients
+ * and raw jetcd here. Without {@code --etcd} the bench starts an etcd of its own; with it, everything
+ * lives under a fresh key prefix, deleted at the end. Every loop is bounded in count and time.
+ *
+ * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL] [--creates 2000] [--warmup 6000] [--rounds 4]
+ *     [--clients 16] [--pods 10000] [--watchers 1000] [--watch-events 200] [--watch-interval-ms 50]
+ *     [--max-seconds 120] [--server-jvm "-Xmx512m ..."]</pre>
+ */
+public final class ApiServerBench {
+    private static final int POD_BYTES = 1024;
+
+    private final int creates;
+    private final int warmup;
+    private final int rounds;
+    private final int clients;
+    private final int pods;
+    private final int watchers;
+    private final int watchEvents;
+    private final long watchIntervalMillis;
+    private final Duration maxPhase;
+    private final List<String> serverJvmOptions;
+    private final String prefix = "/skiff-bench-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private URI api;
+    private long serverPid;
+    private int created;
+    /** CPU time the apiserver spent in the measured REST rounds, and the creates they made. */
+    private double restCpuSeconds;
+    private int restMeasured;
+
+    private ApiServerBench(Map<String, String> args) {
+        creates = Integer.parseInt(args.getOrDefault("creates", "2000"));
+        warmup = Integer.parseInt(args.getOrDefault("warmup", "6000"));
+        rounds = Integer.parseInt(args.getOrDefault("rounds", "4"));
+        clients = Integer.parseInt(args.getOrDefault("clients", "16"));
+        pods = Integer.parseInt(args.getOrDefault("pods", "10000"));
+        watchers = Integer.parseInt(args.getOrDefault("watchers", "1000"));
+        watchEvents = Integer.parseInt(args.getOrDefault("watch-events", "200"));
+        watchIntervalMillis = Long.parseLong(args.getOrDefault("watch-interval-ms", "50"));
+        maxPhase = Duration.ofSeconds(Long.parseLong(args.getOrDefault("max-seconds", "120")));
+        String jvm = args.getOrDefault("server-jvm", "").trim();
+        serverJvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        ApiServerBench bench = new ApiServerBench(args);
+        if (args.containsKey("etcd")) {
+            bench.run(args.get("etcd"));
+        } else {
+            try (LocalEtcd etcd = LocalEtcd.start()) {
+                bench.run(etcd.url());
+            }
+        }
+        System.exit(0);
+    }
+
+    /** A v1 pod of exactly {@link #POD_BYTES} bytes (an annotation pads it). */
+    static byte[] pod(String name) {
+        String head = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name
+                + "\",\"labels\":{\"app\":\"bench\",\"tier\":\"web\"},\"annotations\":{\"pad\":\"";
+        String tail = "\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"busybox:latest\","
+                + "\"command\":[\"sleep\",\"3600\"],\"ports\":[{\"containerPort\":8080}],\"env\":[{\"name\":\"MODE\","
+                + "\"value\":\"bench\"}],\"resources\":{\"limits\":{\"cpu\":\"100m\",\"memory\":\"64Mi\"}}}]}}";
+        return (head + "x".repeat(Math.max(0, POD_BYTES - head.length() - tail.length())) + tail)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void run(String etcd) throws Exception {
+        System.out.printf("apiserver bench: etcd %s, %d clients, %d creates of %d B per round, %d rounds, %d pods"
+                + " for RSS, %d watchers x %d events%n", etcd, clients, creates, POD_BYTES, rounds, pods, watchers,
+                watchEvents);
+        Path log = Files.createTempFile("skiff-bench-apiserver-", ".log");
+        Process server = startServer(etcd, log);
+        serverPid = server.pid();
+        try (Client raw = Client.builder().endpoints(etcd).build()) {
+            createNamespace("bench");
+            createNamespace("watch");
+            createNamespace("warmup");
+            long rssEmpty = rssKiB(server.pid());
+
+            // Warm-up: connections, etcd's WAL, and above all the apiserver's JIT, which on a busy
+            // 2-core machine compiles for tens of seconds (C2 was the largest CPU user of a short run).
+            // Its pods go in a namespace of their own, deleted before the measured rounds.
+            rawPuts(raw, "warmup", warmup / 2);
+            restCreates("warmup", warmup);
+            HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/namespaces/warmup/pods"))
+                    .timeout(maxPhase).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (cleared.statusCode() != 200) {
+                throw new IllegalStateException("cannot delete the warm-up pods: " + cleared.body());
+            }
+
+            List<Double> rawRates = new ArrayList<>();
+            List<Double> restRates = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                Throughput a;
+                Throughput b;
+                if (r % 2 == 0) {
+                    a = rawPuts(raw, "raw-" + r, creates);
+                    b = restCreates("rest-" + r, creates);
+                } else {
+                    b = restCreates("rest-" + r, creates);
+                    a = rawPuts(raw, "raw-" + r, creates);
+                }
+                restMeasured += b.done();
+                rawRates.add(a.perSecond());
+                restRates.add(b.perSecond());
+                ratios.add(b.perSecond() / a.perSecond());
+                System.out.printf("  round %d: raw jetcd put %.0f/s, REST pod create %.0f/s (%.2f)%n", r + 1,
+                        a.perSecond(), b.perSecond(), ratios.getLast());
+            }
+
+            if (created < pods) {
+                restCreates("fill", pods - created);
+            }
+            long rssLoaded = rssKiB(server.pid());
+            fullGc(server.pid());
+            long rssAfterGc = rssKiB(server.pid());
+            System.out.printf("  RSS: %d MiB empty, %d MiB with %d pods stored, %d MiB after a full GC%n",
+                    rssEmpty / 1024, rssLoaded / 1024, created, rssAfterGc / 1024);
+
+            double cpuBefore = cpuSeconds(serverPid);
+            long[] latencies = watchLatency();
+            double watchCpu = cpuSeconds(serverPid) - cpuBefore;
+            Arrays.sort(latencies);
+
+            System.out.println();
+            System.out.println("| what | figure | limit in the same run | ratio |");
+            System.out.println("|---|---:|---:|---:|");
+            System.out.printf("| pod creates/s through REST (%d clients, %d B pods, median of %d) | %.0f | raw jetcd put %.0f/s"
+                    + " | **%.2f** (median of rounds; target >= 0.6) |%n", clients, POD_BYTES, rounds, median(restRates),
+                    median(rawRates), median(ratios));
+            System.out.printf("| watch delivery latency, %d watchers x %d events %d ms apart (%d deliveries) | p50 %.1f ms,"
+                    + " **p99 %.1f ms** | - | target p99 <= 100 ms |%n", watchers, watchEvents, watchIntervalMillis,
+                    latencies.length,
+                    ConcurrentLoad.quantileMillis(latencies, 0.50), ConcurrentLoad.quantileMillis(latencies, 0.99));
+            System.out.printf("| apiserver CPU per watch delivery (the watch phase's CPU / deliveries) | %.1f µs | - | - |%n",
+                    1e6 * watchCpu / Math.max(1, latencies.length));
+            System.out.printf("| apiserver CPU per REST pod create (user+system, measured rounds) | %.2f ms | - | - |%n",
+                    1000 * restCpuSeconds / Math.max(1, restMeasured));
+            System.out.printf("| apiserver RSS with %d pods stored | %d MiB (%d MiB after full GC; %d MiB empty) | - | - |%n",
+                    created, rssLoaded / 1024, rssAfterGc / 1024, rssEmpty / 1024);
+        } finally {
+            server.getOutputStream().close(); // its stdin: the server stops
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            try (Client raw = Client.builder().endpoints(etcd).build()) {
+                raw.getKVClient().delete(ByteSequence.from(prefix + "/", StandardCharsets.UTF_8),
+                        DeleteOption.builder().isPrefix(true).build()).get(60, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private Process startServer(String etcd, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(serverJvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ApiServerProcess.class.getName(), etcd,
+                prefix + "/registry"));
+        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                // JVM options may print first (a flight recording says where it writes)
+                for (String l; (l = out.readLine()) != null; ) {
+                    if (l.startsWith("LISTENING ")) {
+                        return l;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String first;
+        try {
+            first = line.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            first = null;
+        }
+        if (first == null || !first.startsWith("LISTENING ")) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the apiserver did not start; its log: " + Files.readString(log));
+        }
+        api = URI.create(first.substring("LISTENING ".length()));
+        return p;
+    }
+
+    private void createNamespace(String name) throws Exception {
+        HttpResponse<String> r = post("/api/v1/namespaces", ("{\"metadata\":{\"name\":\"" + name + "\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("cannot create namespace " + name + ": " + r.body());
+        }
+    }
+
+    private Throughput rawPuts(Client raw, String phase, int count) throws Exception {
+        return ConcurrentLoad.run(clients, count, maxPhase, i -> raw.getKVClient().put(
+                ByteSequence.from(prefix + "/raw/" + phase + "/" + i, StandardCharsets.UTF_8),
+                ByteSequence.from(pod(phase + "-" + i))).get(10, TimeUnit.SECONDS));
+    }
+
+    private Throughput restCreates(String phase, int count) throws Exception {
+        double cpuBefore = cpuSeconds(serverPid);
+        String namespace = phase.equals("warmup") ? "warmup" : "bench";
+        Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> {
+            HttpResponse<String> r = post("/api/v1/namespaces/" + namespace + "/pods", pod(phase + "-" + i));
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("create " + phase + "-" + i + ": " + r.statusCode() + " " + r.body());
+            }
+        });
+        created += namespace.equals("bench") ? t.done() : 0;
+        if (phase.startsWith("rest-")) {
+            restCpuSeconds += cpuSeconds(serverPid) - cpuBefore;
+        }
+        return t;
+    }
+
+    private HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Opens the watchers — each a plain socket with a chunked HTTP/1.1 stream, read by a virtual
+     * thread (java.net.http's single selector thread would be the bottleneck of 1,000 streams, and
+     * measure the client rather than the server) — then creates {@code watchEvents} pods one after
+     * another, {@code watchIntervalMillis} apart; every event line a watcher reads is timed against
+     * the start of its pod's create.
+     */
+    private long[] watchLatency() throws Exception {
+        Map<String, Long> startedAt = new ConcurrentHashMap<>();
+        long[][] perWatcher = new long[watchers][watchEvents];
+        AtomicIntegerArray counts = new AtomicIntegerArray(watchers);
+        AtomicLong unknown = new AtomicLong();
+        List<Socket> sockets = new ArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        String request = "GET /api/v1/namespaces/watch/pods?watch=true&timeoutSeconds=" + (maxPhase.toSeconds() * 3)
+                + " HTTP/1.1\r\nHost: " + api.getHost() + "\r\nAccept: application/json\r\n\r\n";
+        for (int w = 0; w < watchers; w++) {
+            Socket socket = new Socket(api.getHost(), api.getPort());
+            socket.setTcpNoDelay(true);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String status = readLine(in);
+            if (status == null || !status.contains(" 200 ")) {
+                throw new IllegalStateException("watch " + w + " answered " + status);
+            }
+            while (!readLine(in).isEmpty()) {
+                // headers: the stream is chunked
+            }
+            sockets.add(socket);
+            int me = w;
+            readers.add(Thread.ofVirtual().start(() -> read(in, startedAt, perWatcher[me], counts, me, unknown)));
+        }
+        System.out.printf("  %d watchers open%n", watchers);
+        for (int e = 0; e < watchEvents; e++) {
+            String name = "w-" + e;
+            startedAt.put(name, System.nanoTime());
+            HttpResponse<String> r = post("/api/v1/namespaces/watch/pods", pod(name));
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("create " + name + ": " + r.body());
+            }
+            Thread.sleep(watchIntervalMillis);
+        }
+        long deadline = System.nanoTime() + maxPhase.toNanos();
+        while (System.nanoTime() < deadline && received(counts) < watchers * watchEvents) {
+            Thread.sleep(100);
+        }
+        for (Socket s : sockets) {
+            s.close();
+        }
+        for (Thread t : readers) {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        int received = received(counts);
+        if (received < watchers * watchEvents || unknown.get() > 0) {
+            System.out.printf("  WARNING: %d of %d deliveries arrived (%d unexpected lines)%n", received,
+                    watchers * watchEvents, unknown.get());
+        }
+        long[] all = new long[received];
+        int at = 0;
+        for (int w = 0; w < watchers; w++) {
+            System.arraycopy(perWatcher[w], 0, all, at, counts.get(w));
+            at += counts.get(w);
+        }
+        return all;
+    }
+
+    /** A CRLF-terminated line of ASCII, or null at the end of the stream. */
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int c; (c = in.read()) != -1; ) {
+            if (c == '\n') {
+                return sb.toString();
+            }
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    private static int received(AtomicIntegerArray counts) {
+        int sum = 0;
+        for (int i = 0; i < counts.length(); i++) {
+            sum += counts.get(i);
+        }
+        return sum;
+    }
+
+    /** Reads a chunked stream of event lines, timing each against its pod's create. */
+    private void read(InputStream in, Map<String, Long> startedAt, long[] out, AtomicIntegerArray counts, int me,
+            AtomicLong unknown) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            while (counts.get(me) < out.length) {
+                String size = readLine(in);
+                if (size == null) {
+                    return;
+                }
+                if (size.isEmpty()) {
+                    // The CRLF that ends a chunk: Jetty sends it with the next chunk's size, so it
+                    // is read here, before the size — never waited for after a chunk's data.
+                    continue;
+                }
+                int n = Integer.parseInt(size.trim(), 16);
+                if (n == 0) {
+                    return;
+                }
+                byte[] chunk = in.readNBytes(n);
+                for (byte b : chunk) {
+                    if (b != '\n') {
+                        line.write(b);
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    line.reset();
+                    int at = text.indexOf("\"name\":\"");
+                    Long start = at < 0 ? null : startedAt.get(text.substring(at + 8, text.indexOf('"', at + 8)));
+                    if (start == null) {
+                        unknown.incrementAndGet();
+                        continue;
+                    }
+                    out[counts.get(me)] = now - start;
+                    counts.incrementAndGet(me); // publishes the sample to the main thread
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // closed at the end
+        }
+    }
+
+    private static long rssKiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** utime + stime of a process, from /proc (clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    private static void fullGc(long pid) throws Exception {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        Thread.sleep(1_000);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+}
