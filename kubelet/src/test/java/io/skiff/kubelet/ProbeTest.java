@@ -28,7 +28,9 @@ class ProbeTest {
 
     /** Serves /healthz on the port and has /tmp/healthy, for {@code seconds} after each start (0: for good). */
     private static String server(int port, int seconds) {
-        String serve = "mkdir -p /www && echo ok > /www/healthz && touch /tmp/healthy && ";
+        // ";" before the background job: with "&&" the "&" would send the whole setup to the background,
+        // and httpd, racing it, would die on a missing /www.
+        String serve = "mkdir -p /www && echo ok > /www/healthz && touch /tmp/healthy; ";
         return seconds == 0 ? serve + "exec httpd -f -p " + port + " -h /www"
                 : serve + "(sleep " + seconds + "; rm /www/healthz /tmp/healthy) & exec httpd -f -p " + port + " -h /www";
     }

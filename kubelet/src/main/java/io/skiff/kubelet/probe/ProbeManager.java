@@ -185,7 +185,13 @@ public final class ProbeManager implements AutoCloseable {
                         return;
                     }
                     probes.increment();
-                    if (outcome.success()) {
+                    if (outcome.result() == ProbeOutcome.Result.ERROR) {
+                        // Not the container's answer: thrown away, as Kubernetes' prober does.
+                        log.info("{} probe of {}/{} container {} errored: {}", key.type().display(),
+                                pod.namespace(), pod.name(), container.name(), outcome.message());
+                        events.warning(pod, container.name(), EventRecorder.Reasons.UNHEALTHY,
+                                key.type().display() + " probe errored: " + outcome.message());
+                    } else if (outcome.success()) {
                         successes++;
                         failed = 0;
                     } else {

@@ -69,7 +69,7 @@ public final class Prober {
             return r.succeeded() ? ProbeOutcome.ok() : ProbeOutcome.failed("command " + command
                     + " exited with " + r.exitCode() + (r.output().isBlank() ? "" : ": " + r.output().strip()));
         } catch (ContainerRuntimeException e) {
-            return ProbeOutcome.failed(e.getMessage());
+            return ProbeOutcome.errored(e.getMessage());
         }
     }
 
