@@ -58,12 +58,16 @@ public final class Json {
                 .addDeserializer(Instant.class, new Rfc3339.TimeDeserializer());
         SimpleModule skipUnknown = new SimpleModule("skiff-skip-unknown").setDeserializerModifier(
                 new BeanDeserializerModifier() {
-                    // Unknown fields are ignored anyway; said per type, Jackson skips them where it
-                    // would otherwise copy each into a token buffer until the record is built.
+                    // Unknown fields of API objects are ignored anyway; said per type, Jackson skips
+                    // them where it would otherwise copy each into a token buffer until the record is
+                    // built. Only API types: a caller's own type read with FAIL_ON_UNKNOWN_PROPERTIES
+                    // (the CLI's config file) must still fail on a misspelt key.
                     @Override
                     public BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
                             BeanDescription description, BeanDeserializerBuilder builder) {
-                        builder.setIgnoreUnknownProperties(true);
+                        if (description.getBeanClass().getPackageName().startsWith("io.skiff.api")) {
+                            builder.setIgnoreUnknownProperties(true);
+                        }
                         return builder;
                     }
                 });
