@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
  * the characters that matter at the edges of each grammar (letters of both cases, digits, '-',
  * '_', '.', '/', space, a non-ASCII letter).
  */
-class SyntaxProperties {
+class SyntaxPropertiesTest {
 
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS1123_SUBDOMAIN =
