@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,13 +105,24 @@ class SkiffBinaryIT {
         Path script = Files.writeString(dir.resolve("prologue.sh"),
                 prologue + "\necho \"found-java $SKIFF_JAVA flags=$SKIFF_JAVA_FLAGS\"\n");
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", script.toString());
-        builder.environment().put("PATH", dir.resolve("nobin").toString());
+        builder.environment().put("PATH", toolsWithoutJava(dir).toString());
         builder.environment().put("JAVA_HOME", javaHome.toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), out, err);
+    }
+
+    /** A PATH folder with the tools the prologue uses, and no java. */
+    private static Path toolsWithoutJava(Path dir) throws IOException {
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        for (String tool : List.of("dirname", "sed", "head", "readlink")) {
+            Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + tool + " in /usr/bin or /bin"));
+            Files.createSymbolicLink(tools.resolve(tool), real);
+        }
+        return tools;
     }
 
     @ParameterizedTest(name = "JDK {0}")
