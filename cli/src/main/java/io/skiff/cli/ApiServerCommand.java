@@ -7,22 +7,23 @@ import io.skiff.apiserver.logs.PodLogRoutes;
 import io.skiff.apiserver.registry.RegistryKeys;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
 import io.skiff.apiserver.v1beta1.V1beta1Api;
+import io.skiff.cli.command.GoDuration;
+import io.skiff.cli.command.Terminal;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
 import io.skiff.storage.StorageFactory;
 import io.skiff.storage.StorageOptions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -54,6 +55,19 @@ final class ApiServerCommand implements Callable<Integer> {
             description = "Key prefix of every object in storage (default: ${DEFAULT-VALUE}; env SKIFF_ETCD_PREFIX).")
     String etcdPrefix;
 
+    // kube-apiserver's names for the etcd client TLS files.
+    @Option(names = "--etcd-cafile", paramLabel = "FILE", defaultValue = "${env:SKIFF_ETCD_CAFILE}",
+            description = "PEM CA bundle to verify the https:// --etcd-servers with (env SKIFF_ETCD_CAFILE).")
+    Path etcdCaFile;
+
+    @Option(names = "--etcd-certfile", paramLabel = "FILE", defaultValue = "${env:SKIFF_ETCD_CERTFILE}",
+            description = "PEM client certificate to present to etcd, with --etcd-keyfile (env SKIFF_ETCD_CERTFILE).")
+    Path etcdCertFile;
+
+    @Option(names = "--etcd-keyfile", paramLabel = "FILE", defaultValue = "${env:SKIFF_ETCD_KEYFILE}",
+            description = "PEM (PKCS#8) key of --etcd-certfile (env SKIFF_ETCD_KEYFILE).")
+    Path etcdKeyFile;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SKIFF_DATA_DIR}",
             description = "Directory of the embedded SQLite store (default: /var/lib/skiff/apiserver as root, "
                     + "else ~/.skiff/data; env SKIFF_DATA_DIR).")
@@ -65,7 +79,7 @@ final class ApiServerCommand implements Callable<Integer> {
     long maxRequestBytes;
 
     @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "${env:SKIFF_REQUEST_TIMEOUT:-60s}",
-            converter = DurationConverter.class,
+            converter = GoDuration.class,
             description = "Requests not answered by then get 504, e.g. 60s, 2m (default: ${DEFAULT-VALUE}; env SKIFF_REQUEST_TIMEOUT).")
     Duration requestTimeout;
 
@@ -75,7 +89,7 @@ final class ApiServerCommand implements Callable<Integer> {
     String serviceClusterIpRange;
 
     @Option(names = "--event-ttl", paramLabel = "DURATION", defaultValue = "${env:SKIFF_EVENT_TTL:-1h}",
-            converter = DurationConverter.class,
+            converter = GoDuration.class,
             description = "How long events are kept (default: ${DEFAULT-VALUE}; env SKIFF_EVENT_TTL).")
     Duration eventTtl;
 
@@ -86,14 +100,17 @@ final class ApiServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging.apply();
-        StorageOptions options = etcdServers != null && !etcdServers.isBlank()
-                ? StorageOptions.etcd(etcdServers)
-                : StorageOptions.sqlite(dataDir != null ? dataDir : defaultDataDir());
-        options = options.withRequestTimeout(requestTimeout);
+        StorageOptions options;
+        try {
+            options = storageOptions();
+        } catch (IllegalArgumentException e) {
+            System.err.println("skiff apiserver: " + e.getMessage());
+            return 1;
+        }
         Storage storage;
         try {
             storage = StorageFactory.open(options);
-        } catch (StorageException e) {
+        } catch (StorageException | IllegalArgumentException e) {
             System.err.println("skiff apiserver: cannot open the storage (" + options + "): " + e.getMessage());
             return 1;
         }
@@ -132,34 +149,25 @@ final class ApiServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Path defaultDataDir() {
-        return "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/skiff/apiserver")
-                : Path.of(System.getProperty("user.home"), ".skiff", "data");
-    }
-
-    /** {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT1M}). */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (v.startsWith("pt")) {
-                    return Duration.parse(value.trim());
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                return switch (v.charAt(v.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> throw new IllegalArgumentException();
-                };
-            } catch (RuntimeException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not a duration (like 500ms, 60s, 2m, 1h)");
+    /** The storage the flags name; {@link IllegalArgumentException} for a combination that cannot work. */
+    StorageOptions storageOptions() {
+        if (etcdServers == null || etcdServers.isBlank()) {
+            if (etcdCaFile != null || etcdCertFile != null || etcdKeyFile != null) {
+                throw new IllegalArgumentException("--etcd-cafile, --etcd-certfile and --etcd-keyfile need --etcd-servers");
+            }
+            return StorageOptions.sqlite(dataDir != null ? dataDir : defaultDataDir()).withRequestTimeout(requestTimeout);
+        }
+        for (Path file : new Path[] {etcdCaFile, etcdCertFile, etcdKeyFile}) {
+            if (file != null && !Files.isReadable(file)) {
+                throw new IllegalArgumentException("cannot read the etcd TLS file " + file);
             }
         }
+        return StorageOptions.etcd(etcdServers).withTls(etcdCaFile, etcdCertFile, etcdKeyFile)
+                .withRequestTimeout(requestTimeout);
+    }
+
+    static Path defaultDataDir() {
+        return "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/skiff/apiserver")
+                : Terminal.homeOf(System.getenv()).resolve(".skiff").resolve("data");
     }
 }

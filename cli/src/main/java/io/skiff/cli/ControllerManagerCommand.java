@@ -1,5 +1,6 @@
 package io.skiff.cli;
 
+import io.skiff.cli.command.GoDuration;
 import io.skiff.client.ClientConfig;
 import io.skiff.controller.ControllerManager;
 import io.skiff.controller.ControllerManagerConfig;

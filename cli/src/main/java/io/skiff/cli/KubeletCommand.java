@@ -1,5 +1,6 @@
 package io.skiff.cli;
 
+import io.skiff.cli.command.GoDuration;
 import io.skiff.client.ClientConfig;
 import io.skiff.client.SkiffClient;
 import io.skiff.kubelet.Kubelet;
@@ -76,12 +77,12 @@ final class KubeletCommand implements Callable<Integer> {
             description = "Port of the kubelet's HTTP server; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--node-status-update-frequency", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--node-status-update-frequency", paramLabel = "DURATION", converter = GoDuration.class,
             defaultValue = "${env:SKIFF_NODE_STATUS_UPDATE_FREQUENCY:-10s}",
             description = "How often the node's status is written (default: ${DEFAULT-VALUE}).")
     Duration nodeStatusUpdateFrequency;
 
-    @Option(names = "--sync-frequency", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--sync-frequency", paramLabel = "DURATION", converter = GoDuration.class,
             defaultValue = "${env:SKIFF_SYNC_FREQUENCY:-10s}",
             description = "How often every pod is synced again (default: ${DEFAULT-VALUE}).")
     Duration syncFrequency;

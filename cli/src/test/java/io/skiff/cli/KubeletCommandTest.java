@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class KubeletCommandTest {
@@ -50,12 +48,6 @@ class KubeletCommandTest {
         assertThat(c.nodeStatusUpdateFrequency()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.maxPods()).isEqualTo(110);
         assertThat(cmd.runtime).isEqualTo(KubeletCommand.RuntimeKind.docker);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"10s, 10000", "500ms, 500", "1m30s, 90000", "2h, 7200000", "7, 7000", "1.5s, 1500"})
-    void goDurations(String text, long millis) {
-        assertThat(DurationConverter.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.skiff.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skiff.api.SkiffVersion;
+import io.skiff.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the built {@code target/skiff} file the way a user does. */
 class SkiffBinaryIT {
@@ -55,24 +61,89 @@ class SkiffBinaryIT {
     }
 
     @Test
-    void saysClearlyWhenNoSuitableJavaIsFound(@TempDir Path dir) throws Exception {
-        // The launcher prologue of the binary, with its search path pointed at an empty folder and
-        // no java on PATH: it must stop with a message naming what to install.
+    void anApiServerOnEtcdPrintsNoJvmWarnings(@TempDir Path dir) throws Exception {
+        // jetcd brings protobuf and guava, whose sun.misc.Unsafe use JDK 24+ reports in four
+        // WARNING lines on stderr, unless the launcher allows it (JDK 23+)
+        Path stderr = dir.resolve("apiserver.err");
+        Process apiserver = new ProcessBuilder(BINARY.toString(), "apiserver", "--port", "0",
+                "--etcd-servers", TestEnvironment.etcd(), "--etcd-prefix", "/skiff-binary-it-" + UUID.randomUUID())
+                .redirectError(stderr.toFile()).start();
+        try {
+            String url = servingUrl(apiserver);
+            Result version = run(BINARY, "version", "-s", url);
+            assertThat(version.exitCode()).as(version.stderr()).isZero();
+            assertThat(version.stdout()).contains("Server Version");
+            assertThat(version.stderr()).doesNotContain("WARNING");
+        } finally {
+            apiserver.destroy();
+            if (!apiserver.waitFor(30, TimeUnit.SECONDS)) {
+                apiserver.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(Files.readString(stderr)).contains("connected to etcd").doesNotContain("WARNING");
+    }
+
+    /** A JDK of {@code major} as the launcher sees one: a {@code release} file and a {@code bin/java}. */
+    private static Path fakeJdk(Path dir, int major) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk-" + major));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + major + ".0.1\"\n");
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexit 0\n");
+        java.toFile().setExecutable(true);
+        return home;
+    }
+
+    /**
+     * The launcher prologue of the binary, cut after it has chosen a JDK, with its search path
+     * pointed at {@code javaHome} only (no /usr/lib/jvm, no java on PATH); prints what it chose.
+     */
+    private static Result prologue(Path dir, Path javaHome) throws Exception {
         String binary = new String(Files.readAllBytes(BINARY), StandardCharsets.ISO_8859_1);
         String marker = "skiff_find_java || exit 1";
         String prologue = binary.substring(0, binary.indexOf(marker) + marker.length())
                 .replace("/usr/lib/jvm", dir.resolve("nojvm").toString());
-        Path script = Files.writeString(dir.resolve("prologue.sh"), prologue + "\necho found-java\n");
+        Path script = Files.writeString(dir.resolve("prologue.sh"),
+                prologue + "\necho \"found-java $SKIFF_JAVA flags=$SKIFF_JAVA_FLAGS\"\n");
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", script.toString());
-        builder.environment().put("PATH", dir.resolve("nobin").toString());
-        builder.environment().put("JAVA_HOME", dir.toString());
+        builder.environment().put("PATH", toolsWithoutJava(dir).toString());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(1);
-        assertThat(out).doesNotContain("found-java");
-        assertThat(err).contains("no Java 21 or newer found").contains("install a JDK >= 21");
+        return new Result(process.exitValue(), out, err);
+    }
+
+    /** A PATH folder with the tools the prologue uses, and no java. */
+    private static Path toolsWithoutJava(Path dir) throws IOException {
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        for (String tool : List.of("dirname", "sed", "head", "readlink")) {
+            Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + tool + " in /usr/bin or /bin"));
+            Files.createSymbolicLink(tools.resolve(tool), real);
+        }
+        return tools;
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {0, 11, 17})
+    void saysClearlyWhenNoSuitableJavaIsFound(int major, @TempDir Path dir) throws Exception {
+        Path javaHome = major == 0 ? dir : fakeJdk(dir, major); // 0: JAVA_HOME without any java
+        Result result = prologue(dir, javaHome);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).doesNotContain("found-java");
+        assertThat(result.stderr()).contains("no Java 21 or newer found").contains("install a JDK >= 21");
+    }
+
+    @ParameterizedTest(name = "JDK {0}: flags \"{1}\"")
+    @CsvSource(value = {"21|", "22|", "23|--sun-misc-unsafe-memory-access=allow",
+            "25|--sun-misc-unsafe-memory-access=allow"}, delimiter = '|')
+    void allowsUnsafeMemoryAccessFromJdk23(int major, String flags, @TempDir Path dir) throws Exception {
+        Path javaHome = fakeJdk(dir, major);
+        Result result = prologue(dir, javaHome);
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout().strip()).isEqualTo("found-java " + javaHome.resolve("bin/java") + " flags="
+                + (flags == null ? "" : flags));
     }
 
     /**

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skiff.api.codec.Json;
 import io.skiff.api.meta.IntOrString;
 import io.skiff.api.meta.Rfc3339;
+import io.skiff.api.patch.PatchMergeKeys;
 import io.skiff.api.resource.Quantity;
-import io.skiff.apiserver.patch.PatchStrategies;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -60,8 +60,7 @@ final class Definitions {
     String addKind(Class<?> type, String group, String version, String kind) {
         String name = ensure(type);
         tagKind(definitions.get(name), group, version, kind);
-        PatchStrategies strategies = PatchStrategies.forKind(kind);
-        collectMergeKeys(type, "", strategies, 0);
+        collectMergeKeys(type, "", kind, 0);
         return name;
     }
 
@@ -169,7 +168,7 @@ final class Definitions {
     }
 
     /** Walks a kind from its root, noting the lists the patch table merges by key (paths leave out positions). */
-    private void collectMergeKeys(Class<?> type, String path, PatchStrategies strategies, int depth) {
+    private void collectMergeKeys(Class<?> type, String path, String kind, int depth) {
         if (depth > 12 || !type.isRecord()) {
             return;
         }
@@ -178,7 +177,7 @@ final class Definitions {
             JavaType t = p.getPrimaryType();
             String at = path + p.getName();
             if (t.isCollectionLikeType()) {
-                String key = strategies.mergeKey(at);
+                String key = PatchMergeKeys.mergeKey(kind, at);
                 if (key != null) {
                     mergeKeys.computeIfAbsent(Names.of(type), k -> new HashMap<>()).put(p.getName(), key);
                 }
@@ -186,7 +185,7 @@ final class Definitions {
             } else if (t.isMapLikeType()) {
                 continue;
             }
-            collectMergeKeys(t.getRawClass(), at + ".", strategies, depth + 1);
+            collectMergeKeys(t.getRawClass(), at + ".", kind, depth + 1);
         }
     }
 

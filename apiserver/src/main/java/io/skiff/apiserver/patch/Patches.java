@@ -27,7 +27,7 @@ public final class Patches {
         return switch (type) {
             case MERGE_PATCH -> mergePatch(target, patch);
             case JSON_PATCH -> jsonPatch(target, patch);
-            case STRATEGIC_MERGE_PATCH -> new StrategicMergePatch(PatchStrategies.forKind(kind)).apply(target, patch);
+            case STRATEGIC_MERGE_PATCH -> new StrategicMergePatch(kind).apply(target, patch);
         };
     }
 

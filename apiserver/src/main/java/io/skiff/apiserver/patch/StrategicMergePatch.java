@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skiff.api.patch.PatchMergeKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -26,10 +27,11 @@ public final class StrategicMergePatch {
     private static final String DELETE_FROM_PRIMITIVE_LIST = "$deleteFromPrimitiveList/";
     private static final String SET_ELEMENT_ORDER = "$setElementOrder/";
 
-    private final PatchStrategies strategies;
+    private final String kind;
 
-    public StrategicMergePatch(PatchStrategies strategies) {
-        this.strategies = strategies;
+    /** A patcher for objects of {@code kind}, whose lists merge as {@link PatchMergeKeys} says. */
+    public StrategicMergePatch(String kind) {
+        this.kind = kind;
     }
 
     /** The patched document; {@code original} is not modified. */
@@ -106,7 +108,7 @@ public final class StrategicMergePatch {
                 return replaced;
             }
         }
-        String key = strategies.mergeKey(path);
+        String key = PatchMergeKeys.mergeKey(kind, path);
         if (key == null || original == null) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             for (JsonNode e : patch) {
@@ -117,7 +119,7 @@ public final class StrategicMergePatch {
             return out;
         }
         ArrayNode result = original.deepCopy();
-        if (key.equals(PatchStrategies.SET)) {
+        if (key.equals(PatchMergeKeys.SET)) {
             Set<JsonNode> present = new HashSet<>();
             result.forEach(present::add);
             for (JsonNode e : patch) {
@@ -178,7 +180,8 @@ public final class StrategicMergePatch {
                 JsonNode current = result.get(list);
                 String childPath = path.isEmpty() ? list : path + "." + list;
                 if (current != null && current.isArray() && f.getValue().isArray()) {
-                    result.set(list, order((ArrayNode) current, (ArrayNode) f.getValue(), strategies.mergeKey(childPath)));
+                    result.set(list, order((ArrayNode) current, (ArrayNode) f.getValue(),
+                            PatchMergeKeys.mergeKey(kind, childPath)));
                 }
             }
         }
@@ -192,7 +195,7 @@ public final class StrategicMergePatch {
         for (JsonNode o : order) {
             for (Iterator<JsonNode> it = rest.iterator(); it.hasNext(); ) {
                 JsonNode e = it.next();
-                boolean same = key == null || key.equals(PatchStrategies.SET) ? Objects.equals(e, o)
+                boolean same = key == null || key.equals(PatchMergeKeys.SET) ? Objects.equals(e, o)
                         : e.isObject() && o.isObject() && Objects.equals(e.get(key), o.get(key));
                 if (same) {
                     out.add(e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skiff.apiserver.testing.HttpTestClient;
 import io.skiff.apiserver.testing.TestApiServer;
+import io.skiff.testing.SelfSignedCertificate;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;

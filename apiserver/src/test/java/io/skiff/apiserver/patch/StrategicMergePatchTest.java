@@ -68,14 +68,14 @@ class StrategicMergePatchTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void pod(String description, String original, String patch, String expected) throws Exception {
-        StrategicMergePatch smp = new StrategicMergePatch(PatchStrategies.forKind("Pod"));
+        StrategicMergePatch smp = new StrategicMergePatch("Pod");
         assertThat(smp.apply(json(original), json(patch))).isEqualTo(json(expected));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bad")
     void malformedPatchesAreRefused(String description, String patch) {
-        StrategicMergePatch smp = new StrategicMergePatch(PatchStrategies.forKind("Pod"));
+        StrategicMergePatch smp = new StrategicMergePatch("Pod");
         assertThatThrownBy(() -> smp.apply(json("{'spec':{'containers':[{'name':'a'}]}}"), json(patch)))
                 .isInstanceOf(PatchException.class);
     }

@@ -11,7 +11,6 @@ import io.skiff.cli.command.ErrorMessages;
 import io.skiff.cli.command.Session;
 import io.skiff.client.PatchType;
 import io.skiff.client.ResourceClient;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,21 +30,7 @@ public final class ApplyCommand extends ClientCommand {
 
     @Override
     protected int run(Session session) {
-        if (!files.given()) {
-            throw new CommandException("must specify one of -f and -k");
-        }
-        List<Manifest> manifests = new ManifestReader(session.scheme(), session.terminal().in())
-                .read(files.filenames(), files.recursive());
-        boolean failed = false;
-        for (Manifest m : manifests) {
-            try {
-                session.out().println(m.displayName() + " " + apply(session, m));
-            } catch (RuntimeException e) {
-                failed = true;
-                report(session.terminal(), session.verbosity(), e);
-            }
-        }
-        return failed ? 1 : 0;
+        return files.forEach(session, m -> m.displayName() + " " + apply(session, m));
     }
 
     private static String apply(Session session, Manifest m) {

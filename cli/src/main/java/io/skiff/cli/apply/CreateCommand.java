@@ -2,11 +2,8 @@ package io.skiff.cli.apply;
 
 import io.skiff.api.meta.KubeObject;
 import io.skiff.cli.command.ClientCommand;
-import io.skiff.cli.command.CommandException;
-import io.skiff.cli.command.ErrorMessages;
 import io.skiff.cli.command.ResourceTypes;
 import io.skiff.cli.command.Session;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,24 +20,12 @@ public final class CreateCommand extends ClientCommand {
 
     @Override
     protected int run(Session session) {
-        if (!files.given()) {
-            throw new CommandException("must specify one of -f and -k");
-        }
-        List<Manifest> manifests = new ManifestReader(session.scheme(), session.terminal().in())
-                .read(files.filenames(), files.recursive());
-        boolean failed = false;
-        for (Manifest m : manifests) {
-            try {
-                String namespace = m.namespace(session);
-                KubeObject obj = saveConfig
-                        ? ApplyCommand.decode(session, m, LastApplied.modified(m.tree(), namespace)) : m.object();
-                KubeObject created = session.resource(m.type(), namespace).create(obj);
-                session.out().println(ResourceTypes.kindName(m.type()) + "/" + created.name() + " created");
-            } catch (RuntimeException e) {
-                failed = true;
-                report(session.terminal(), session.verbosity(), ErrorMessages.withSource(e, "creating", m.source()));
-            }
-        }
-        return failed ? 1 : 0;
+        return files.forEach(session, "creating", m -> {
+            String namespace = m.namespace(session);
+            KubeObject obj = saveConfig
+                    ? ApplyCommand.decode(session, m, LastApplied.modified(m.tree(), namespace)) : m.object();
+            KubeObject created = session.resource(m.type(), namespace).create(obj);
+            return ResourceTypes.kindName(m.type()) + "/" + created.name() + " created";
+        });
     }
 }

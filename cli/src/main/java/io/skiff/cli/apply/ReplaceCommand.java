@@ -2,11 +2,8 @@ package io.skiff.cli.apply;
 
 import io.skiff.api.meta.KubeObject;
 import io.skiff.cli.command.ClientCommand;
-import io.skiff.cli.command.CommandException;
-import io.skiff.cli.command.ErrorMessages;
 import io.skiff.cli.command.Session;
 import io.skiff.client.ResourceClient;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,22 +19,10 @@ public final class ReplaceCommand extends ClientCommand {
 
     @Override
     protected int run(Session session) {
-        if (!files.given()) {
-            throw new CommandException("must specify one of -f and -k");
-        }
-        List<Manifest> manifests = new ManifestReader(session.scheme(), session.terminal().in())
-                .read(files.filenames(), files.recursive());
-        boolean failed = false;
-        for (Manifest m : manifests) {
-            try {
-                replace(session, m);
-                session.out().println(m.displayName() + " replaced");
-            } catch (RuntimeException e) {
-                failed = true;
-                report(session.terminal(), session.verbosity(), ErrorMessages.withSource(e, "replacing", m.source()));
-            }
-        }
-        return failed ? 1 : 0;
+        return files.forEach(session, "replacing", m -> {
+            replace(session, m);
+            return m.displayName() + " replaced";
+        });
     }
 
     private static void replace(Session session, Manifest m) {

@@ -3,14 +3,10 @@ package io.skiff.cli.command;
 import io.skiff.cli.config.Connection;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** The flags every client command shares (kubectl's global flags): server, credentials, namespace, verbosity. */
 public final class ClientOptions {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
-
     @Option(names = {"-s", "--server"}, paramLabel = "URL",
             description = "The apiserver (env SKIFF_SERVER, KUBERNETES_MASTER; then ~/.skiff/config; "
                     + "default http://localhost:8080).")
@@ -53,27 +49,7 @@ public final class ClientOptions {
 
     /** kubectl's {@code --request-timeout}: a number of seconds, or with a unit (ms, s, m, h); 0 for the default. */
     static Duration parseTimeout(String text) {
-        Duration d = parseDuration(text);
-        if (d == null) {
-            throw new CommandException("invalid --request-timeout \"" + text
-                    + "\": give a number of seconds or a duration like 30s, 500ms, 2m, 1h");
-        }
+        Duration d = Waits.parse("--request-timeout", text);
         return d.isZero() ? null : d;
-    }
-
-    /** A duration as kubectl's flags take it ({@code 30s}, {@code 2m}, {@code 1h}, {@code 500ms}, {@code 5}); null if malformed. */
-    static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text == null ? "" : text.strip());
-        if (!m.matches()) {
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
     }
 }

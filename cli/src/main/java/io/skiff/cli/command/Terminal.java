@@ -19,7 +19,16 @@ public record Terminal(PrintStream out, PrintStream err, InputStream in, Map<Str
     public static Terminal system() {
         return new Terminal(new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 new PrintStream(System.err, true, StandardCharsets.UTF_8), System.in, System.getenv(),
-                Path.of(System.getProperty("user.home")), stdoutIsTerminal(), Clock.systemUTC());
+                homeOf(System.getenv()), stdoutIsTerminal(), Clock.systemUTC());
+    }
+
+    /**
+     * The home directory: {@code $HOME} when set, as users, sudo and systemd set it, else the
+     * JVM's {@code user.home} (read from the password database, so blind to {@code HOME=...}).
+     */
+    public static Path homeOf(Map<String, String> env) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     /** Held by the root command, so that every subcommand finds the terminal it runs in. */

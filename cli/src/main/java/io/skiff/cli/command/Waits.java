@@ -33,11 +33,11 @@ public final class Waits {
 
     /** kubectl's durations: {@code 30s}, {@code 2m}, {@code 1h}, {@code 500ms}, or a number of seconds. */
     public static Duration parse(String flag, String text) {
-        Duration d = ClientOptions.parseDuration(text);
-        if (d == null) {
+        try {
+            return GoDuration.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new CommandException("invalid " + flag + " \"" + text
-                    + "\": give a duration like 30s, 500ms, 2m, 1h");
+                    + "\": give a number of seconds or a duration like 30s, 500ms, 2m, 1h");
         }
-        return d;
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.skiff.api.codec.Yaml;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,8 @@ public record CliConfig(
         @JsonProperty("namespace") String namespace) {
 
     public static final String ENV_CONFIG = "SKIFF_CONFIG";
+    private static final List<String> KEYS =
+            List.of("server", "token", "certificate-authority", "insecure-skip-tls-verify", "namespace");
 
     public static CliConfig forServer(String server) {
         return new CliConfig(server, null, null, null, null);
@@ -87,12 +90,17 @@ public record CliConfig(
             return Optional.of(new CliConfig(null, null, null, null, null));
         }
         try {
-            return Optional.of(Yaml.mapper().readerFor(CliConfig.class)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(text));
-        } catch (UnrecognizedPropertyException e) {
-            throw new CliConfigException("the config file " + file + " has an unknown key \"" + e.getPropertyName()
-                    + "\" (known: server, token, certificate-authority, insecure-skip-tls-verify, namespace)", e);
+            JsonNode tree = Yaml.mapper().readTree(text);
+            // checked here, not by Jackson: the shared mapper skips unknown fields of every type
+            for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!KEYS.contains(name)) {
+                    throw new CliConfigException("the config file " + file + " has an unknown key \"" + name
+                            + "\" (known: " + String.join(", ", KEYS) + ")", null);
+                }
+            }
+            CliConfig config = Yaml.mapper().treeToValue(tree, CliConfig.class);
+            return Optional.of(config != null ? config : new CliConfig(null, null, null, null, null)); // "---" alone
         } catch (JsonProcessingException e) {
             throw new CliConfigException("the config file " + file + " is not valid: "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + locate(e), e);

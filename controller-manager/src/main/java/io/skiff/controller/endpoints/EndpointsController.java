@@ -11,12 +11,9 @@ import io.skiff.client.informer.Indexer;
 import io.skiff.client.informer.Indexers;
 import io.skiff.client.informer.ResourceEventHandler;
 import io.skiff.client.informer.SharedInformer;
-import io.skiff.client.workqueue.WorkQueue;
-import io.skiff.controller.Controller;
 import io.skiff.controller.Metrics;
-import io.skiff.controller.QueueWorkers;
+import io.skiff.controller.QueueController;
 import io.skiff.controller.replication.PodClaims;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,23 +23,21 @@ import java.util.Optional;
  * the pods it selects. Services without a selector are left alone: their Endpoints are written
  * by hand. Writes are compare-and-swap on the cached Endpoints; a lost race is retried.
  */
-public final class EndpointsController implements Controller {
+public final class EndpointsController extends QueueController {
     public static final String NAME = "endpoints";
 
     private final SharedInformer<Service> services;
     private final SharedInformer<Pod> pods;
     private final SharedInformer<Endpoints> endpoints;
     private final SkiffClient client;
-    private final WorkQueue<String> queue = new WorkQueue<>(NAME);
-    private final QueueWorkers workers;
 
     public EndpointsController(SharedInformer<Service> services, SharedInformer<Pod> pods,
             SharedInformer<Endpoints> endpoints, SkiffClient client, int workers, Metrics metrics) {
+        super(NAME, workers, metrics);
         this.services = services;
         this.pods = pods;
         this.endpoints = endpoints;
         this.client = client;
-        this.workers = new QueueWorkers(NAME, queue, workers, this::sync, metrics);
         services.addEventHandler(ResourceEventHandler.onAnyChange(s -> queue.add(Indexer.keyOf(s))));
         pods.addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -74,21 +69,6 @@ public final class EndpointsController implements Controller {
         }));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void start() {
-        workers.start();
-    }
-
-    @Override
-    public void stop(Duration timeout) {
-        workers.stop(timeout);
-    }
-
     private void enqueueServicesOf(Pod pod) {
         for (Service s : services.getIndexer().byIndex(Indexers.NAMESPACE, pod.namespace())) {
             if (s.spec() != null && PodClaims.selects(s.spec().selector(), pod.metadata().labels())) {
@@ -97,7 +77,8 @@ public final class EndpointsController implements Controller {
         }
     }
 
-    void sync(String key) {
+    @Override
+    protected void sync(String key) {
         Optional<Service> cached = services.getIndexer().get(key);
         String[] nsName = key.split("/", 2);
         if (cached.isEmpty()) {

@@ -9,10 +9,8 @@ import io.skiff.client.ResourceClient;
 import io.skiff.client.informer.Indexer;
 import io.skiff.client.informer.Indexers;
 import io.skiff.client.informer.ResourceEventHandler;
-import io.skiff.client.workqueue.WorkQueue;
-import io.skiff.controller.Controller;
 import io.skiff.controller.Metrics;
-import io.skiff.controller.QueueWorkers;
+import io.skiff.controller.QueueController;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,39 +37,22 @@ import org.slf4j.LoggerFactory;
  *       references are removed.
  * </ul>
  */
-public final class GarbageCollector implements Controller {
+public final class GarbageCollector extends QueueController {
     private static final Logger log = LoggerFactory.getLogger(GarbageCollector.class);
     public static final String NAME = "garbage-collector";
     public static final String FINALIZER_ORPHAN = "orphan";
     public static final String FINALIZER_FOREGROUND = "foregroundDeletion";
 
     private final Map<String, Monitor<?>> monitors = new LinkedHashMap<>();
-    private final WorkQueue<String> queue = new WorkQueue<>(NAME);
-    private final QueueWorkers workers;
     private final LongAdder deleted;
     private final LongAdder orphaned;
 
     public GarbageCollector(List<Monitor<?>> monitored, int workers, Metrics metrics) {
+        super(NAME, workers, metrics);
         monitored.forEach(m -> monitors.put(m.kind(), m));
-        this.workers = new QueueWorkers(NAME, queue, workers, this::sync, metrics);
         this.deleted = metrics.counter("skiff_gc_deleted_total", "Dependents deleted by the garbage collector.");
         this.orphaned = metrics.counter("skiff_gc_orphaned_total", "Dependents whose ownerReference was removed.");
         monitored.forEach(this::watch);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void start() {
-        workers.start();
-    }
-
-    @Override
-    public void stop(Duration timeout) {
-        workers.stop(timeout);
     }
 
     private <T extends KubeObject> void watch(Monitor<T> m) {
@@ -132,7 +113,8 @@ public final class GarbageCollector implements Controller {
 
     // ---- sync -----------------------------------------------------------------------------
 
-    void sync(String item) {
+    @Override
+    protected void sync(String item) {
         String[] parts = item.split("/", 2);
         Monitor<?> m = monitors.get(parts[0]);
         if (m == null) {

@@ -8,11 +8,9 @@ import io.skiff.client.informer.Indexer;
 import io.skiff.client.informer.Indexers;
 import io.skiff.client.informer.ResourceEventHandler;
 import io.skiff.client.informer.SharedInformer;
-import io.skiff.client.workqueue.WorkQueue;
-import io.skiff.controller.Controller;
 import io.skiff.controller.Metrics;
 import io.skiff.controller.Pods;
-import io.skiff.controller.QueueWorkers;
+import io.skiff.controller.QueueController;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * batches or deletes the surplus in {@link DeletionOrder}, at most {@code burstReplicas} per
  * sync, and writes the status when it changed.
  */
-public final class ReplicationManager implements Controller {
+public final class ReplicationManager extends QueueController {
     private static final Logger log = LoggerFactory.getLogger(ReplicationManager.class);
     public static final String NAME = "replication";
 
@@ -47,19 +45,17 @@ public final class ReplicationManager implements Controller {
     private final ControllerExpectations expectations;
     private final int burstReplicas;
     private final Clock clock;
-    private final WorkQueue<String> queue = new WorkQueue<>(NAME);
-    private final QueueWorkers workers;
 
     public ReplicationManager(SharedInformer<ReplicationController> rcs, SharedInformer<Pod> pods,
             ReplicaControl control, ControllerExpectations expectations, int workers, int burstReplicas, Clock clock,
             Metrics metrics) {
+        super(NAME, workers, metrics);
         this.rcs = rcs;
         this.pods = pods;
         this.control = control;
         this.expectations = expectations;
         this.burstReplicas = burstReplicas;
         this.clock = clock;
-        this.workers = new QueueWorkers(NAME, queue, workers, this::sync, metrics);
         rcs.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(ReplicationController rc) {
@@ -93,26 +89,6 @@ public final class ReplicationManager implements Controller {
                 podDeleted(pod);
             }
         });
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void start() {
-        workers.start();
-    }
-
-    @Override
-    public void stop(Duration timeout) {
-        workers.stop(timeout);
-    }
-
-    /** The work queue, for metrics and tests. */
-    public WorkQueue<String> queue() {
-        return queue;
     }
 
     // ---- event handlers: only bookkeeping and enqueueing ---------------------------------
@@ -207,7 +183,8 @@ public final class ReplicationManager implements Controller {
     // ---- sync -----------------------------------------------------------------------------
 
     /** Brings one RC's pods and status in line with its spec. */
-    void sync(String key) {
+    @Override
+    protected void sync(String key) {
         long start = System.nanoTime();
         Optional<ReplicationController> cached = rcs.getIndexer().get(key);
         if (cached.isEmpty()) {

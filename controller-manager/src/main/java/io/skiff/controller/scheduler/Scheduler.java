@@ -7,12 +7,10 @@ import io.skiff.client.ApiException;
 import io.skiff.client.informer.Indexer;
 import io.skiff.client.informer.ResourceEventHandler;
 import io.skiff.client.informer.SharedInformer;
-import io.skiff.client.workqueue.WorkQueue;
-import io.skiff.controller.Controller;
 import io.skiff.controller.EventRecorder;
 import io.skiff.controller.Metrics;
 import io.skiff.controller.Pods;
-import io.skiff.controller.QueueWorkers;
+import io.skiff.controller.QueueController;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * gone) sends them all back to the queue, and each is retried on its own every
  * {@code unschedulableRetry} anyway.
  */
-public final class Scheduler implements Controller {
+public final class Scheduler extends QueueController {
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
     public static final String NAME = "scheduler";
     static final int MAX_BINDS_IN_FLIGHT = 64;
@@ -47,8 +45,6 @@ public final class Scheduler implements Controller {
     private final EventRecorder events;
     private final RandomGenerator random;
     private final Duration unschedulableRetry;
-    private final WorkQueue<String> queue = new WorkQueue<>(NAME);
-    private final QueueWorkers workers;
     private final Set<String> unschedulable = new HashSet<>();
     private final Semaphore bindSlots = new Semaphore(MAX_BINDS_IN_FLIGHT);
     private final LongAdder bound;
@@ -57,13 +53,13 @@ public final class Scheduler implements Controller {
 
     public Scheduler(SharedInformer<Pod> pods, SharedInformer<Node> nodes, SchedulerCache cache, Binder binder,
             EventRecorder events, RandomGenerator random, Duration unschedulableRetry, Metrics metrics) {
+        super(NAME, 1, metrics);
         this.pods = pods;
         this.cache = cache;
         this.binder = binder;
         this.events = events;
         this.random = random;
         this.unschedulableRetry = unschedulableRetry;
-        this.workers = new QueueWorkers(NAME, queue, 1, this::schedule, metrics);
         this.bound = metrics.counter("skiff_scheduler_bindings_total", "Pods bound to a node.");
         this.bindErrors = metrics.counter("skiff_scheduler_binding_errors_total", "Bindings that failed.");
         this.unschedulableAttempts = metrics.counter("skiff_scheduler_unschedulable_total",
@@ -112,25 +108,6 @@ public final class Scheduler implements Controller {
         });
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void start() {
-        workers.start();
-    }
-
-    @Override
-    public void stop(Duration timeout) {
-        workers.stop(timeout);
-    }
-
-    public WorkQueue<String> queue() {
-        return queue;
-    }
-
     /** Only pods for the default scheduler, not bound, not being deleted. */
     static boolean needsScheduling(Pod pod) {
         String scheduler = pod.spec() == null ? null : pod.spec().schedulerName();
@@ -151,6 +128,11 @@ public final class Scheduler implements Controller {
                 retryUnschedulable("pod " + key + " finished or terminating");
             }
         }
+    }
+
+    @Override
+    protected void sync(String key) throws InterruptedException {
+        schedule(key);
     }
 
     /** One scheduling decision; the binding goes on in the background. */

@@ -19,6 +19,8 @@ import io.skiff.client.informer.ResourceEventHandler;
 import io.skiff.client.informer.SharedInformer;
 import io.skiff.client.informer.SharedInformerFactory;
 import io.skiff.client.workqueue.WorkQueue;
+import io.skiff.controller.Metrics;
+import io.skiff.controller.QueueWorkers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +49,7 @@ public final class SimulatedKubelets implements AutoCloseable {
     private final SharedInformerFactory informers;
     private final SharedInformer<Pod> pods;
     private final WorkQueue<String> queue = new WorkQueue<>("simulated-kubelets");
+    private final QueueWorkers workers = new QueueWorkers("simulated-kubelets", queue, 4, this::sync, new Metrics());
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
     /** Pods stay Running but not Ready while false (to test notReadyAddresses). */
@@ -63,9 +66,7 @@ public final class SimulatedKubelets implements AutoCloseable {
             }
         }));
         informers.start();
-        for (int i = 0; i < 4; i++) {
-            threads.add(Thread.ofVirtual().name("kubelet-worker-" + i).start(this::work));
-        }
+        workers.start();
     }
 
     /** Registers a Ready node with this capacity (and labels), and starts heartbeating for it. */
@@ -124,7 +125,7 @@ public final class SimulatedKubelets implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        queue.shutDown();
+        workers.stop(Duration.ZERO); // shuts the queue down and interrupts the workers at once
         threads.forEach(Thread::interrupt);
         informers.stop();
     }
@@ -175,29 +176,6 @@ public final class SimulatedKubelets implements AutoCloseable {
             }
             leases.create(new Lease(ObjectMeta.of(Lease.NODE_LEASE_NAMESPACE, node),
                     new Lease.Spec(node, 40, now, now, 0)));
-        }
-    }
-
-    private void work() {
-        while (true) {
-            String key;
-            try {
-                key = queue.get();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (key == null) {
-                return;
-            }
-            try {
-                sync(key);
-            } catch (RuntimeException e) {
-                if (!closed) {
-                    queue.addRateLimited(key);
-                }
-            } finally {
-                queue.done(key);
-            }
         }
     }
 

@@ -1,4 +1,4 @@
-package io.skiff.cli;
+package io.skiff.cli.command;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -7,21 +7,28 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Durations written as Kubernetes' flags take them (Go's {@code time.ParseDuration}):
- * {@code 40s}, {@code 5m}, {@code 1m30s}, {@code 500ms}, {@code 1.5h}; a bare {@code 0} too.
+ * Durations as Kubernetes' flags spell them (Go's {@code time.ParseDuration}): {@code 40s},
+ * {@code 500ms}, {@code 1m30s}, {@code 1.5h}. A bare whole number is seconds, as kubectl's
+ * {@code --request-timeout} takes it; the one parser of every duration flag of the binary.
  */
-final class GoDuration implements ITypeConverter<Duration> {
+public final class GoDuration implements ITypeConverter<Duration> {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+    private static final Pattern SECONDS = Pattern.compile("\\d+");
 
     @Override
     public Duration convert(String value) {
-        return parse(value);
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 
-    static Duration parse(String value) {
+    /** The duration {@code value} spells; {@link IllegalArgumentException} saying why not. */
+    public static Duration parse(String value) {
         String s = value == null ? "" : value.strip();
-        if (s.equals("0")) {
-            return Duration.ZERO;
+        if (SECONDS.matcher(s).matches()) {
+            return Duration.ofSeconds(Long.parseLong(s));
         }
         Matcher m = PART.matcher(s);
         int at = 0;
@@ -39,7 +46,8 @@ final class GoDuration implements ITypeConverter<Duration> {
             at = m.end();
         }
         if (s.isEmpty() || at != s.length()) {
-            throw new TypeConversionException("invalid duration \"" + value + "\" (e.g. 40s, 5m, 1m30s, 500ms)");
+            throw new IllegalArgumentException("invalid duration \"" + value
+                    + "\": use a number with a unit, e.g. 40s, 500ms, 5m, 1m30s");
         }
         return Duration.ofNanos(Math.round(nanos));
     }
