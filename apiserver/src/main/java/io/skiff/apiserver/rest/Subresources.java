@@ -16,7 +16,7 @@ import io.skiff.api.meta.StatusDetails;
 import io.skiff.api.selector.LabelSelector;
 import io.skiff.api.validation.FieldError;
 import io.skiff.api.validation.FieldPath;
-import io.skiff.api.validation.FieldValidation;
+import io.skiff.api.validation.Validators;
 import io.skiff.apiserver.ApiErrors;
 import io.skiff.apiserver.GroupResource;
 import io.skiff.apiserver.RequestContext;
@@ -134,17 +134,15 @@ final class Subresources {
         if (expected != null && !expected.isEmpty() && !expected.equals(current.metadataOrEmpty().resourceVersion())) {
             throw ApiErrors.stale(GroupResource.core("replicationcontrollers"), current.name());
         }
-        Integer replicas = scale.spec() == null ? null : scale.spec().replicas();
-        List<FieldError> errs = new ArrayList<>();
-        FieldPath path = FieldPath.root("spec", "replicas");
-        if (replicas == null) {
-            errs.add(FieldError.required(path, ""));
-        } else {
-            errs.addAll(FieldValidation.validateNonnegative(replicas, path));
-        }
+        // The path names the object: the body's own name and namespace may be left out.
+        Scale named = scale.withMetadata(scale.metadataOrEmpty().withName(current.name())
+                .withNamespace(current.namespace()));
+        List<FieldError> errs = Validators.validate(named);
         if (!errs.isEmpty()) {
             throw ApiErrors.invalid(Scale.GROUP, Scale.KIND, current.name(), errs);
         }
+        // spec.replicas is a plain int32 in Kubernetes: left out, it is 0.
+        int replicas = scale.spec() == null || scale.spec().replicas() == null ? 0 : scale.spec().replicas();
         ReplicationControllerSpec spec = current.spec().withReplicas(replicas);
         return r.prepareUpdate(current.withSpec(spec), current, Registry.Target.MAIN);
     }
@@ -173,13 +171,7 @@ final class Subresources {
                     + ") does not match the name on the URL (" + podName + ")");
         }
         ObjectReference target = binding.target();
-        List<FieldError> errs = new ArrayList<>();
-        if (target == null || target.name() == null || target.name().isEmpty()) {
-            errs.add(FieldError.required(FieldPath.root("target", "name"), ""));
-        }
-        if (target != null && target.kind() != null && !target.kind().isEmpty() && !target.kind().equals("Node")) {
-            errs.add(FieldError.invalid(FieldPath.root("target", "kind"), target.kind(), "must be empty or 'Node'"));
-        }
+        List<FieldError> errs = Validators.validate(binding);
         if (!errs.isEmpty()) {
             throw ApiErrors.invalid("", Binding.KIND, podName, errs);
         }
