@@ -36,9 +36,19 @@ public final class PodStrategy extends KindStrategy<Pod> {
         return updated.withStatus(old.status());
     }
 
+    /**
+     * The stored spec and metadata with the new status. The QoS class is the server's (set at
+     * create): a status writer that leaves it out keeps it; one that changes it gets a 422.
+     */
     @Override
     public Pod prepareForStatusUpdate(Pod updated, Pod old) {
-        return old.withMetadata(statusMeta(updated.metadataOrEmpty(), old.metadataOrEmpty())).withStatus(updated.status());
+        PodStatus status = updated.status();
+        String qos = old.status() == null ? null : old.status().qosClass();
+        if (status != null && (status.qosClass() == null || status.qosClass().isEmpty()) && qos != null) {
+            status = new PodStatus(status.phase(), status.conditions(), status.message(), status.reason(),
+                    status.hostIP(), status.podIP(), status.podIPs(), status.startTime(), status.containerStatuses(), qos);
+        }
+        return old.withMetadata(statusMeta(updated.metadataOrEmpty(), old.metadataOrEmpty())).withStatus(status);
     }
 
     @Override
