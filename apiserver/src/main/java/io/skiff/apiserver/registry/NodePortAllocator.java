@@ -64,7 +64,7 @@ public final class NodePortAllocator {
 
     private int orFull(OptionalLong v) throws ServiceIpAllocator.RangeFullException {
         if (v.isEmpty()) {
-            throw new ServiceIpAllocator.RangeFullException("range is full: no free port in " + range);
+            throw new ServiceIpAllocator.RangeFullException("nodePort");
         }
         return (int) v.getAsLong();
     }

@@ -73,7 +73,7 @@ public final class ServiceIpAllocator {
 
     private long orFull(OptionalLong v) throws RangeFullException {
         if (v.isEmpty()) {
-            throw new RangeFullException("range is full: no free IP in " + cidr);
+            throw new RangeFullException("serviceIP");
         }
         return v.getAsLong();
     }
@@ -101,10 +101,11 @@ public final class ServiceIpAllocator {
         return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
     }
 
-    /** Every value of a range is allocated. */
+    /** Every value of a range is allocated; worded as Kubernetes' allocators word it. */
     public static final class RangeFullException extends Exception {
-        public RangeFullException(String message) {
-            super(message);
+        /** @param what {@code serviceIP} or {@code nodePort} */
+        public RangeFullException(String what) {
+            super("failed to allocate a " + what + ": range is full");
         }
     }
 }

@@ -158,7 +158,7 @@ public final class ServiceStrategy extends KindStrategy<Service> {
             return svc.withSpec(spec);
         } catch (ServiceIpAllocator.RangeFullException e) {
             made.release();
-            throw ApiErrors.internal(new IllegalStateException("failed to allocate a service IP or node port: " + e.getMessage()));
+            throw ApiErrors.internal(e);
         } catch (StorageException e) {
             made.release();
             throw StorageErrors.map(e);

@@ -3,8 +3,6 @@ package io.skiff.apiserver.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skiff.apiserver.testing.HttpTestClient.Response;
-import io.skiff.storage.StorageException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -132,17 +130,5 @@ abstract class NodePortContract extends RestTestSupport {
         // the losers gave back the cluster IPs they had reserved
         assertThat(allocated("serviceips", ns)).hasSize(1);
         assertThat(allocated("servicenodeports", ns)).containsExactly("30500");
-    }
-
-    /** What services of {@code namespace} hold in one of the server's ranges, read straight from storage. */
-    List<String> allocated(String range, String namespace) {
-        String prefix = api.server().config().registryRoot() + "/ranges/" + range + "/";
-        try {
-            return api.storage().list(prefix).items().stream()
-                    .filter(kv -> new String(kv.value(), StandardCharsets.UTF_8).startsWith(namespace + "/"))
-                    .map(kv -> kv.key().substring(prefix.length())).toList();
-        } catch (StorageException e) {
-            throw new AssertionError(e);
-        }
     }
 }
