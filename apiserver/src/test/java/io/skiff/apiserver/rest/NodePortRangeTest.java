@@ -34,6 +34,7 @@ class NodePortRangeTest extends RestTestSupport {
         assertThat(outside.code()).isEqualTo(422);
         assertThat(outside.text("message")).isEqualTo("Service \"d\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: "
                 + "provided port is not in the valid range. The range of valid ports is 31000-31001");
+        freeTheRange(svcs);
     }
 
     @Test
@@ -44,6 +45,13 @@ class NodePortRangeTest extends RestTestSupport {
         assertThat(http.post(svcs, NodePortContract.nodePortService("b", 31001)).code()).isEqualTo(201);
         assertThat(http.patch(svcs + "/b", "{\"spec\":{\"type\":\"ClusterIP\"}}", MERGE).code()).isEqualTo(200);
         assertThat(http.post(svcs, NodePortContract.nodePortService("c", 31001)).code()).isEqualTo(201);
+        freeTheRange(svcs);
+    }
+
+    /** The two ports are all this server has: each test gives back what it took. */
+    private void freeTheRange(String services) {
+        assertThat(http.delete(services).code()).isEqualTo(200);
+        assertThat(allocated("servicenodeports", services.split("/")[4])).isEmpty();
     }
 
     @Test
