@@ -87,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
         this.jettyCustomizers = List.copyOf(b.jetty);
         this.registries = new Registries(scheme, b.metrics.instrument(config.storage()),
                 new RegistryKeys(config.registryRoot()),
-                config.serviceClusterIpRange(), config.eventTtl(), clock);
+                config.serviceClusterIpRange(), config.serviceNodePortRange(), config.eventTtl(), clock);
         AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "apiserver-background-" + n.incrementAndGet());

@@ -1,6 +1,7 @@
 package io.skiff.apiserver;
 
 import io.skiff.apiserver.registry.EventStrategy;
+import io.skiff.apiserver.registry.NodePortAllocator;
 import io.skiff.apiserver.registry.RegistryKeys;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
 import io.skiff.storage.Storage;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param maxRequestBytes       larger bodies are refused with 413
  * @param requestTimeout        a non-watch request not answered by then gets 504
  * @param serviceClusterIpRange the CIDR service cluster IPs come from
+ * @param serviceNodePortRange the ports NodePort services get node ports from ({@code 30000-32767})
  * @param registryRoot          the storage key prefix of every object ({@code /registry})
  * @param eventTtl              how long events live
  * @param watchCacheWindow      events kept per resource for watches from a recent resourceVersion
@@ -24,7 +26,7 @@ import java.util.Objects;
  * @param minWatchTimeout       watches without timeoutSeconds last between this and twice this
  */
 public record ApiServerConfig(String bindAddress, int port, Storage storage, long maxRequestBytes,
-        Duration requestTimeout, String serviceClusterIpRange, String registryRoot, Duration eventTtl,
+        Duration requestTimeout, String serviceClusterIpRange, String serviceNodePortRange, String registryRoot, Duration eventTtl,
         int watchCacheWindow, int watchQueueCapacity, Duration bookmarkInterval, Duration minWatchTimeout) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -41,6 +43,7 @@ public record ApiServerConfig(String bindAddress, int port, Storage storage, lon
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(serviceClusterIpRange, "serviceClusterIpRange");
+        Objects.requireNonNull(serviceNodePortRange, "serviceNodePortRange");
         Objects.requireNonNull(registryRoot, "registryRoot");
         Objects.requireNonNull(eventTtl, "eventTtl");
         Objects.requireNonNull(bookmarkInterval, "bookmarkInterval");
@@ -63,68 +66,74 @@ public record ApiServerConfig(String bindAddress, int port, Storage storage, lon
     /** The defaults of {@code skiff apiserver} on the given storage. */
     public static ApiServerConfig defaults(Storage storage) {
         return new ApiServerConfig(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, storage, DEFAULT_MAX_REQUEST_BYTES,
-                DEFAULT_REQUEST_TIMEOUT, ServiceIpAllocator.DEFAULT_RANGE, RegistryKeys.DEFAULT_ROOT,
+                DEFAULT_REQUEST_TIMEOUT, ServiceIpAllocator.DEFAULT_RANGE,
+                NodePortAllocator.DEFAULT_RANGE, RegistryKeys.DEFAULT_ROOT,
                 EventStrategy.DEFAULT_TTL, DEFAULT_WATCH_CACHE_WINDOW, DEFAULT_WATCH_QUEUE_CAPACITY,
                 DEFAULT_BOOKMARK_INTERVAL, DEFAULT_MIN_WATCH_TIMEOUT);
     }
 
     public ApiServerConfig withStorage(Storage v) {
         return new ApiServerConfig(bindAddress, port, v, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withBindAddress(String v) {
         return new ApiServerConfig(v, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withPort(int v) {
         return new ApiServerConfig(bindAddress, v, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withMaxRequestBytes(long v) {
         return new ApiServerConfig(bindAddress, port, storage, v, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withRequestTimeout(Duration v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, v, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withServiceClusterIpRange(String v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, v,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+    }
+
+    public ApiServerConfig withServiceNodePortRange(String v) {
+        return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
+                v, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withRegistryRoot(String v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                v, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, v, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withEventTtl(Duration v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, v, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, v, watchCacheWindow, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withWatchCacheWindow(int v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, v, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, v, watchQueueCapacity, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withWatchQueueCapacity(int v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, v, bookmarkInterval, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, v, bookmarkInterval, minWatchTimeout);
     }
 
     public ApiServerConfig withBookmarkInterval(Duration v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, v, minWatchTimeout);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, v, minWatchTimeout);
     }
 
     public ApiServerConfig withMinWatchTimeout(Duration v) {
         return new ApiServerConfig(bindAddress, port, storage, maxRequestBytes, requestTimeout, serviceClusterIpRange,
-                registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, v);
+                serviceNodePortRange, registryRoot, eventTtl, watchCacheWindow, watchQueueCapacity, bookmarkInterval, v);
     }
 }

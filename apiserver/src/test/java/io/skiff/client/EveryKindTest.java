@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,43 +60,44 @@ class EveryKindTest {
         Map<String, String> sel = Map.of("app", "x");
         return Stream.of(
                 kind("ReplicationController", (c, ns) -> c.replicationControllers(ns),
-                        name -> new ReplicationController(ObjectMeta.named(name), new ReplicationControllerSpec(0, null,
+                        (name, ns) -> new ReplicationController(ObjectMeta.named(name), new ReplicationControllerSpec(0, null,
                                 sel, new PodTemplateSpec(ObjectMeta.EMPTY.withLabels(sel),
                                         PodSpec.of(List.of(Container.of("c", "busybox:latest"))))), null)),
-                kind("Service", SkiffClient::services, name -> new Service(ObjectMeta.named(name),
+                kind("Service", SkiffClient::services, (name, ns) -> new Service(ObjectMeta.named(name),
                         ServiceSpec.of(List.of(ServicePort.of(80, IntOrString.of(8080))), sel), null)),
-                kind("Endpoints", SkiffClient::endpoints, name -> new Endpoints(ObjectMeta.named(name),
+                kind("Endpoints", SkiffClient::endpoints, (name, ns) -> new Endpoints(ObjectMeta.named(name),
                         List.of(new EndpointSubset(List.of(new EndpointSubset.EndpointAddress("10.0.0.1", null, null,
                                 null)), null, List.of(new EndpointSubset.EndpointPort("http", 8080, "TCP")))))),
-                kind("Event", SkiffClient::events, name -> new Event(ObjectMeta.named(name),
-                        ObjectReference.to("Pod", null, "p"), "Started", "started", new Event.Source("test", null),
+                kind("Event", SkiffClient::events, (name, ns) -> new Event(ObjectMeta.named(name),
+                        ObjectReference.to("Pod", ns, "p"), "Started", "started", new Event.Source("test", null),
                         Instant.parse("2014-06-06T00:00:00Z"), Instant.parse("2014-06-06T00:00:00Z"), 1, "Normal",
                         null, null, null, null)),
-                kind("Lease", SkiffClient::leases, name -> new Lease(ObjectMeta.named(name),
+                kind("Lease", SkiffClient::leases, (name, ns) -> new Lease(ObjectMeta.named(name),
                         new Lease.Spec("holder", 15, null, Instant.parse("2014-06-06T00:00:00.123456Z"), 0))),
-                kind("Node", (c, ns) -> c.nodes(), name -> new Node(ObjectMeta.named(name), null, null)),
-                kind("Namespace", (c, ns) -> c.namespaces(), name -> new Namespace(ObjectMeta.named(name), null, null)));
+                kind("Node", (c, ns) -> c.nodes(), (name, ns) -> new Node(ObjectMeta.named(name), null, null)),
+                kind("Namespace", (c, ns) -> c.namespaces(), (name, ns) -> new Namespace(ObjectMeta.named(name), null, null)));
     }
 
     private static Arguments kind(String kind, BiFunction<SkiffClient, String, ResourceClient<?>> clientOf,
-            Function<String, KubeObject> make) {
+            BiFunction<String, String, KubeObject> make) {
         return Arguments.of(kind, clientOf, make);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void roundTrip(String kind, BiFunction<SkiffClient, String, ResourceClient<?>> clientOf,
-            Function<String, KubeObject> make) {
+            BiFunction<String, String, KubeObject> make) {
         String ns = freshNamespace(client);
-        roundTrip(clientOf.apply(client, ns), make, kind);
+        roundTrip(clientOf.apply(client, ns), ns, make, kind);
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends KubeObject> void roundTrip(ResourceClient<T> rc, Function<String, KubeObject> make,
+    private static <T extends KubeObject> void roundTrip(ResourceClient<T> rc, String ns,
+            BiFunction<String, String, KubeObject> make,
             String kind) {
         String name = "x-" + UUID.randomUUID().toString().substring(0, 8);
         String rv0 = rc.list().metadata().resourceVersion();
-        T created = rc.create((T) make.apply(name));
+        T created = rc.create((T) make.apply(name, ns));
         assertThat(created.kind()).isEqualTo(kind);
         assertThat(created.metadata().uid()).isNotBlank();
         assertThat(rc.get(name)).isEqualTo(created);

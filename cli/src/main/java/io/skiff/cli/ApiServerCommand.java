@@ -5,6 +5,7 @@ import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.auth.SecureServing;
 import io.skiff.apiserver.logs.PodLogRoutes;
 import io.skiff.apiserver.registry.RegistryKeys;
+import io.skiff.apiserver.registry.NodePortAllocator;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
 import io.skiff.apiserver.v1beta1.V1beta1Api;
 import io.skiff.cli.command.GoDuration;
@@ -88,6 +89,12 @@ final class ApiServerCommand implements Callable<Integer> {
             description = "Range of service cluster IPs (default: ${DEFAULT-VALUE}; env SKIFF_SERVICE_CLUSTER_IP_RANGE).")
     String serviceClusterIpRange;
 
+    @Option(names = "--service-node-port-range", paramLabel = "RANGE",
+            defaultValue = "${env:SKIFF_SERVICE_NODE_PORT_RANGE:-" + NodePortAllocator.DEFAULT_RANGE + "}",
+            description = "Ports NodePort services get their node ports from (default: ${DEFAULT-VALUE}; "
+                    + "env SKIFF_SERVICE_NODE_PORT_RANGE).")
+    String serviceNodePortRange;
+
     @Option(names = "--event-ttl", paramLabel = "DURATION", defaultValue = "${env:SKIFF_EVENT_TTL:-1h}",
             converter = GoDuration.class,
             description = "How long events are kept (default: ${DEFAULT-VALUE}; env SKIFF_EVENT_TTL).")
@@ -124,6 +131,7 @@ final class ApiServerCommand implements Callable<Integer> {
                     .withMaxRequestBytes(maxRequestBytes)
                     .withRequestTimeout(requestTimeout)
                     .withServiceClusterIpRange(serviceClusterIpRange)
+                    .withServiceNodePortRange(serviceNodePortRange)
                     .withRegistryRoot(etcdPrefix)
                     .withEventTtl(eventTtl);
             // The 2014 API and pods/log are routes of their own concern, registered beside the core.

@@ -38,7 +38,7 @@ final class Paths {
         }
         if (r.verbs().contains("create")) {
             item(collection, r.namespaced(), false).set("post",
-                    op.build("create", "create" + op.gv + scope + r.kind(), "post", kindDefinition, body(kindDefinition),
+                    op.build("create", "create" + op.gv + scope + r.kind(), "post", kindDefinition, write(kindDefinition),
                             "201"));
         }
         if (r.verbs().contains("deletecollection")) {
@@ -52,17 +52,17 @@ final class Paths {
         }
         if (r.verbs().contains("update")) {
             item(item, r.namespaced(), true).set("put", op.build("replace", "replace" + op.gv + scope + r.kind(), "put",
-                    kindDefinition, body(kindDefinition), "200"));
+                    kindDefinition, write(kindDefinition), "200"));
         }
         if (r.verbs().contains("patch")) {
             ObjectNode patch = op.build("partially update", "patch" + op.gv + scope + r.kind(), "patch",
-                    kindDefinition, body(Definitions.PATCH), "200");
+                    kindDefinition, write(Definitions.PATCH), "200");
             patch.set("consumes", strings(PATCH_TYPES));
             item(item, r.namespaced(), true).set("patch", patch);
         }
         if (r.verbs().contains("delete")) {
             item(item, r.namespaced(), true).set("delete", op.build("delete", "delete" + op.gv + scope + r.kind(),
-                    "delete", Definitions.STATUS, body(Definitions.DELETE_OPTIONS), "200"));
+                    "delete", Definitions.STATUS, write(Definitions.DELETE_OPTIONS), "200"));
         }
         for (ResourceInfo.Subresource s : r.subresources()) {
             String path = item + "/" + s.name();
@@ -77,16 +77,16 @@ final class Paths {
                             : sub.build("read " + s.name() + " of", "read" + op.gv + scope + r.kind() + suffix, "get",
                                     def, NODES.arrayNode(), "200"));
                     case "update" -> item(path, r.namespaced(), true).set("put", sub.build("replace " + s.name()
-                            + " of", "replace" + op.gv + scope + r.kind() + suffix, "put", def, body(def), "200"));
+                            + " of", "replace" + op.gv + scope + r.kind() + suffix, "put", def, write(def), "200"));
                     case "patch" -> {
                         ObjectNode patch = sub.build("partially update " + s.name() + " of",
-                                "patch" + op.gv + scope + r.kind() + suffix, "patch", def, body(Definitions.PATCH),
+                                "patch" + op.gv + scope + r.kind() + suffix, "patch", def, write(Definitions.PATCH),
                                 "200");
                         patch.set("consumes", strings(PATCH_TYPES));
                         item(path, r.namespaced(), true).set("patch", patch);
                     }
                     case "create" -> item(path, r.namespaced(), true).set("post", sub.build("create " + s.name()
-                            + " of", "create" + op.gv + scope + r.kind() + suffix, "post", def, body(def), "201"));
+                            + " of", "create" + op.gv + scope + r.kind() + suffix, "post", def, write(def), "201"));
                     default -> { }
                 }
             }
@@ -133,6 +133,15 @@ final class Paths {
         a.add(query("timeoutSeconds", "integer", "Timeout for the list/watch call."));
         a.add(query("watch", "boolean", "Watch for changes to the described resources and return them as a stream"
                 + " of add, update, and remove notifications."));
+        return a;
+    }
+
+    /** A write's parameters: its body and {@code dryRun} (kubectl's --dry-run=server looks for it). */
+    private static ArrayNode write(String definition) {
+        ArrayNode a = body(definition);
+        a.add(query("dryRun", "string", "When present, indicates that modifications should not be persisted. An"
+                + " invalid or unrecognized dryRun directive will result in an error response and no further"
+                + " processing of the request. Valid values are: - All: all dry run stages will be processed"));
         return a;
     }
 

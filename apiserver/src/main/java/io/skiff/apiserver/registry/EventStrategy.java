@@ -3,12 +3,7 @@ package io.skiff.apiserver.registry;
 import io.skiff.api.codec.ResourceInfo;
 import io.skiff.api.core.Event;
 import io.skiff.api.core.ObjectReference;
-import io.skiff.api.validation.FieldError;
-import io.skiff.api.validation.FieldPath;
-import io.skiff.api.validation.NameValidator;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** Events: stored with a time to live (Kubernetes' --event-ttl, 1 h); updates renew it. */
@@ -18,7 +13,7 @@ public final class EventStrategy extends KindStrategy<Event> {
     private final Duration ttl;
 
     public EventStrategy(ResourceInfo resource, Duration ttl) {
-        super(resource, Event.class, NameValidator.DNS_SUBDOMAIN, "involvedObject.kind", "involvedObject.namespace",
+        super(resource, Event.class, "involvedObject.kind", "involvedObject.namespace",
                 "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion",
                 "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent", "source",
                 "type");
@@ -33,18 +28,6 @@ public final class EventStrategy extends KindStrategy<Event> {
     @Override
     public boolean allowCreateOnUpdate() {
         return true;
-    }
-
-    @Override
-    protected List<FieldError> validateKind(Event event) {
-        List<FieldError> errs = new ArrayList<>();
-        ObjectReference ref = event.involvedObject();
-        String refNamespace = ref == null ? null : ref.namespace();
-        if (refNamespace != null && !refNamespace.isEmpty() && !refNamespace.equals(event.namespace())) {
-            errs.add(FieldError.invalid(FieldPath.root("involvedObject", "namespace"), refNamespace,
-                    "does not match event.namespace"));
-        }
-        return errs;
     }
 
     @Override

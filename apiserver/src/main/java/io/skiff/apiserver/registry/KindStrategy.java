@@ -5,8 +5,7 @@ import io.skiff.api.defaults.Defaults;
 import io.skiff.api.meta.KubeObject;
 import io.skiff.api.meta.ObjectMeta;
 import io.skiff.api.validation.FieldError;
-import io.skiff.api.validation.NameValidator;
-import java.util.ArrayList;
+import io.skiff.api.validation.Validators;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,18 +14,16 @@ import java.util.Set;
 
 /**
  * The behaviour most kinds share; each kind's strategy overrides what differs. Validation is
- * the metadata rules plus {@link #validateKind} / {@link #validateKindUpdate}, the kind's own.
+ * common-api's {@link Validators}: Kubernetes' rules and wording for metadata and every kind.
  */
 abstract class KindStrategy<T extends KubeObject> implements Strategy<T> {
     protected final ResourceInfo resource;
     private final Class<T> type;
-    private final NameValidator names;
     private final Set<String> selectable;
 
-    KindStrategy(ResourceInfo resource, Class<T> type, NameValidator names, String... extraSelectableFields) {
+    KindStrategy(ResourceInfo resource, Class<T> type, String... extraSelectableFields) {
         this.resource = resource;
         this.type = type;
-        this.names = names;
         Set<String> fields = new LinkedHashSet<>();
         fields.add("metadata.name");
         if (resource.namespaced()) {
@@ -66,28 +63,20 @@ abstract class KindStrategy<T extends KubeObject> implements Strategy<T> {
         return updated;
     }
 
+    /** Kubernetes' validation of the kind ({@link Validators}), every error at once. */
     @Override
-    public final List<FieldError> validate(T obj) {
-        List<FieldError> errs = new ArrayList<>(ObjectMetaRules.validate(obj.metadataOrEmpty(), resource.namespaced(), names));
-        errs.addAll(validateKind(obj));
-        return errs;
+    public List<FieldError> validate(T obj) {
+        return Validators.validate(obj);
     }
 
     @Override
-    public final List<FieldError> validateUpdate(T updated, T old) {
-        List<FieldError> errs = new ArrayList<>(ObjectMetaRules.validateUpdate(updated.metadataOrEmpty(), old.metadataOrEmpty()));
-        errs.addAll(validateKindUpdate(updated, old));
-        return errs;
+    public List<FieldError> validateUpdate(T updated, T old) {
+        return Validators.validateUpdate(updated, old);
     }
 
-    /** The kind's own rules for a new object (the metadata is checked already). */
-    protected List<FieldError> validateKind(T obj) {
-        return List.of();
-    }
-
-    /** The kind's own rules for an update; by default those of a new object. */
-    protected List<FieldError> validateKindUpdate(T updated, T old) {
-        return validateKind(updated);
+    @Override
+    public List<FieldError> validateStatusUpdate(T updated, T old) {
+        return Validators.validateStatusUpdate(updated, old);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.skiff.apiserver.registry;
 
 import io.skiff.api.codec.ResourceInfo;
 import io.skiff.api.core.Namespace;
-import io.skiff.api.validation.NameValidator;
 import io.skiff.apiserver.ApiErrors;
 import io.skiff.apiserver.GroupResource;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public final class NamespaceStrategy extends KindStrategy<Namespace> {
     private final List<Consumer<String>> onTerminating = new CopyOnWriteArrayList<>();
 
     public NamespaceStrategy(ResourceInfo resource) {
-        super(resource, Namespace.class, NameValidator.DNS_LABEL, "status.phase");
+        super(resource, Namespace.class, "status.phase");
     }
 
     /** Called with the name of a namespace this server turned Terminating (cleaner, admission). */

@@ -2,7 +2,6 @@ package io.skiff.apiserver.registry;
 
 import io.skiff.api.codec.ResourceInfo;
 import io.skiff.api.core.Node;
-import io.skiff.api.validation.NameValidator;
 import java.util.Map;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Map;
  */
 public final class NodeStrategy extends KindStrategy<Node> {
     public NodeStrategy(ResourceInfo resource) {
-        super(resource, Node.class, NameValidator.DNS_SUBDOMAIN, "spec.unschedulable");
+        super(resource, Node.class, "spec.unschedulable");
     }
 
     @Override

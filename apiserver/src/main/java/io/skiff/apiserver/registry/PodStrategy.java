@@ -7,11 +7,6 @@ import io.skiff.api.core.PodSpec;
 import io.skiff.api.core.PodStatus;
 import io.skiff.api.core.ResourceRequirements;
 import io.skiff.api.defaults.Defaults;
-import io.skiff.api.validation.FieldError;
-import io.skiff.api.validation.FieldPath;
-import io.skiff.api.validation.FieldValidation;
-import io.skiff.api.validation.NameValidator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +21,7 @@ public final class PodStrategy extends KindStrategy<Pod> {
     public static final String QOS_BEST_EFFORT = "BestEffort";
 
     public PodStrategy(ResourceInfo resource) {
-        super(resource, Pod.class, NameValidator.DNS_SUBDOMAIN, "spec.nodeName", "spec.restartPolicy",
+        super(resource, Pod.class, "spec.nodeName", "spec.restartPolicy",
                 "spec.schedulerName", "spec.serviceAccountName", "status.phase", "status.podIP");
     }
 
@@ -41,22 +36,19 @@ public final class PodStrategy extends KindStrategy<Pod> {
         return updated.withStatus(old.status());
     }
 
+    /**
+     * The stored spec and metadata with the new status. The QoS class is the server's (set at
+     * create): a status writer that leaves it out keeps it; one that changes it gets a 422.
+     */
     @Override
     public Pod prepareForStatusUpdate(Pod updated, Pod old) {
-        return old.withMetadata(statusMeta(updated.metadataOrEmpty(), old.metadataOrEmpty())).withStatus(updated.status());
-    }
-
-    @Override
-    protected List<FieldError> validateKind(Pod pod) {
-        return PodSpecRules.validate(pod.spec(), FieldPath.root("spec"));
-    }
-
-    @Override
-    protected List<FieldError> validateKindUpdate(Pod updated, Pod old) {
-        List<FieldError> errs = new ArrayList<>(validateKind(updated));
-        // The node is chosen at create or through pods/binding, never by an update.
-        errs.addAll(FieldValidation.validateImmutable(nodeName(updated), nodeName(old), FieldPath.root("spec", "nodeName")));
-        return errs;
+        PodStatus status = updated.status();
+        String qos = old.status() == null ? null : old.status().qosClass();
+        if (status != null && (status.qosClass() == null || status.qosClass().isEmpty()) && qos != null) {
+            status = new PodStatus(status.phase(), status.conditions(), status.message(), status.reason(),
+                    status.hostIP(), status.podIP(), status.podIPs(), status.startTime(), status.containerStatuses(), qos);
+        }
+        return old.withMetadata(statusMeta(updated.metadataOrEmpty(), old.metadataOrEmpty())).withStatus(status);
     }
 
     @Override

@@ -35,10 +35,11 @@ public final class Registries {
 
     /**
      * @param serviceClusterIpRange the CIDR service cluster IPs come from
+     * @param serviceNodePortRange  the ports node ports come from, {@code 30000-32767}
      * @param eventTtl              how long events live
      */
-    public Registries(Scheme scheme, Storage storage, RegistryKeys keys, String serviceClusterIpRange, Duration eventTtl,
-            Clock clock) {
+    public Registries(Scheme scheme, Storage storage, RegistryKeys keys, String serviceClusterIpRange,
+            String serviceNodePortRange, Duration eventTtl, Clock clock) {
         namespaceStrategy = new NamespaceStrategy(info(scheme, Namespace.KIND));
         namespaces = add(scheme, namespaceStrategy, storage, keys, CreateAdmission.NONE, clock);
         CreateAdmission admission = new NamespaceAdmission(namespaces, namespaceStrategy);
@@ -46,7 +47,8 @@ public final class Registries {
         replicationControllers = add(scheme, new ReplicationControllerStrategy(info(scheme, ReplicationController.KIND)),
                 storage, keys, admission, clock);
         services = add(scheme, new ServiceStrategy(info(scheme, Service.KIND),
-                new ServiceIpAllocator(storage, keys, serviceClusterIpRange)), storage, keys, admission, clock);
+                new ServiceIpAllocator(storage, keys, serviceClusterIpRange),
+                new NodePortAllocator(storage, keys, serviceNodePortRange)), storage, keys, admission, clock);
         endpoints = add(scheme, new EndpointsStrategy(info(scheme, Endpoints.KIND)), storage, keys, admission, clock);
         nodes = add(scheme, new NodeStrategy(info(scheme, Node.KIND)), storage, keys, admission, clock);
         events = add(scheme, new EventStrategy(info(scheme, Event.KIND), eventTtl), storage, keys, admission, clock);

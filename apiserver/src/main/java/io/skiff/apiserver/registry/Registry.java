@@ -197,9 +197,18 @@ public final class Registry<T extends KubeObject> {
 
     /**
      * Creates an object (its namespace already set): defaults, system metadata, the kind's
-     * create rules, admission, validation (every error at once), then a create-if-absent.
+     * create rules, admission, validation (every error at once), allocation from shared pools,
+     * then a create-if-absent. Nothing is stored, and nothing stays allocated, unless it all succeeds.
      */
     public T create(T obj) {
+        return create(obj, false);
+    }
+
+    /**
+     * A create; a dry run ({@code dryRun=All}) goes through every step but storing and allocating,
+     * and answers the object that would be stored — without a resourceVersion, as Kubernetes does.
+     */
+    public T create(T obj, boolean dryRun) {
         T o = strategy.defaults(obj);
         o = withMeta(o, ObjectMetaRules.forCreate(o.metadataOrEmpty(), now()));
         o = strategy.prepareForCreate(o);
@@ -212,24 +221,37 @@ public final class Registry<T extends KubeObject> {
             if (!errors.isEmpty()) {
                 throw ApiErrors.invalid(resource, nameForMessage(candidate), errors);
             }
-            T allocated = strategy.allocate(candidate);
+            T allocated = strategy.allocate(candidate, null, dryRun); // all or nothing: a 422 here reserved nothing
+            String key = key(allocated.namespace(), allocated.name());
             try {
-                KeyValue kv = storage.create(key(allocated.namespace(), allocated.name()), codec.encode(allocated),
-                        strategy.ttl());
+                if (dryRun) {
+                    Optional<KeyValue> existing = storage.get(key);
+                    if (existing.isPresent()) {
+                        throw new KeyExistsException(existing.get());
+                    }
+                    return allocated;
+                }
+                KeyValue kv = storage.create(key, codec.encode(allocated), strategy.ttl());
                 return codec.withResourceVersion(allocated, kv.modRevision());
             } catch (KeyExistsException e) {
-                strategy.release(allocated);
+                releaseUnlessDryRun(allocated, null, dryRun);
                 if (generated && attempt < GENERATE_NAME_ATTEMPTS) {
                     continue; // a generated name collided: draw another, as Kubernetes does
                 }
                 throw ApiErrors.alreadyExists(groupResource, allocated.name());
             } catch (StorageException e) {
-                strategy.release(allocated);
+                releaseUnlessDryRun(allocated, null, dryRun);
                 throw StorageErrors.map(e);
             } catch (RuntimeException e) {
-                strategy.release(allocated);
+                releaseUnlessDryRun(allocated, null, dryRun);
                 throw e;
             }
+        }
+    }
+
+    private void releaseUnlessDryRun(T holder, T keep, boolean dryRun) {
+        if (!dryRun) {
+            strategy.release(holder, keep);
         }
     }
 
@@ -244,8 +266,13 @@ public final class Registry<T extends KubeObject> {
      * as a read-modify-write that retries lost swaps — never a blind overwrite.
      */
     public Written<T> update(String namespace, String name, T body, Target target) {
+        return update(namespace, name, body, target, false);
+    }
+
+    /** A PUT; a dry run answers what would be stored and stores nothing. */
+    public Written<T> update(String namespace, String name, T body, Target target, boolean dryRun) {
         T createIfAbsent = target == Target.MAIN && strategy.allowCreateOnUpdate() ? body : null;
-        return guaranteedWrite(namespace, name, createIfAbsent, current -> prepareUpdate(body, current, target));
+        return guaranteedWrite(namespace, name, createIfAbsent, current -> prepareUpdate(body, current, target), dryRun);
     }
 
     /** The object as written, and whether the write created it (a PUT of an absent endpoints, ...). */
@@ -262,12 +289,17 @@ public final class Registry<T extends KubeObject> {
         }
         T b = strategy.defaults(body);
         b = withMeta(b, ObjectMetaRules.forUpdate(b.metadataOrEmpty(), current.metadataOrEmpty()));
+        if (isEmpty(expected)) {
+            // An unconditional update is conditional on what was read (validation requires a resourceVersion).
+            b = withMeta(b, b.metadataOrEmpty().withResourceVersion(current.metadataOrEmpty().resourceVersion()));
+        }
         b = target == Target.STATUS ? strategy.prepareForStatusUpdate(b, current) : strategy.prepareForUpdate(b, current);
         if (target == Target.MAIN && specChanged(b, current)) {
             long generation = Objects.requireNonNullElse(current.metadataOrEmpty().generation(), 0L);
             b = withMeta(b, b.metadataOrEmpty().withGeneration(generation + 1));
         }
-        List<FieldError> errors = strategy.validateUpdate(b, current);
+        List<FieldError> errors = target == Target.STATUS ? strategy.validateStatusUpdate(b, current)
+                : strategy.validateUpdate(b, current);
         if (!errors.isEmpty()) {
             throw ApiErrors.invalid(resource, current.name(), errors);
         }
@@ -283,10 +315,20 @@ public final class Registry<T extends KubeObject> {
      * @param createIfAbsent created instead when the object does not exist; null for 404
      */
     public T guaranteedUpdate(String namespace, String name, T createIfAbsent, Mutation<T> mutation) {
-        return guaranteedWrite(namespace, name, createIfAbsent, mutation).object();
+        return guaranteedUpdate(namespace, name, createIfAbsent, mutation, false);
     }
 
-    private Written<T> guaranteedWrite(String namespace, String name, T createIfAbsent, Mutation<T> mutation) {
+    /** As {@link #guaranteedUpdate(String, String, KubeObject, Mutation)}; a dry run stores nothing. */
+    public T guaranteedUpdate(String namespace, String name, T createIfAbsent, Mutation<T> mutation, boolean dryRun) {
+        return guaranteedWrite(namespace, name, createIfAbsent, mutation, dryRun).object();
+    }
+
+    /**
+     * The loop: a lost swap gives back what the attempt allocated, a won one what the update
+     * dropped (a service turned ClusterIP frees its node ports).
+     */
+    private Written<T> guaranteedWrite(String namespace, String name, T createIfAbsent, Mutation<T> mutation,
+            boolean dryRun) {
         String key = key(namespace, name);
         KeyValue kv = null;
         for (int attempt = 1; ; attempt++) {
@@ -298,7 +340,7 @@ public final class Registry<T extends KubeObject> {
                             throw ApiErrors.notFound(groupResource, name);
                         }
                         try {
-                            return new Written<>(create(createIfAbsent), true);
+                            return new Written<>(create(createIfAbsent, dryRun), true);
                         } catch (ApiException e) {
                             if (!e.reason().equals(io.skiff.api.meta.Status.REASON_ALREADY_EXISTS)) {
                                 throw e;
@@ -310,17 +352,30 @@ public final class Registry<T extends KubeObject> {
                 }
                 T current = codec.decode(kv);
                 T updated = mutation.apply(current);
-                byte[] bytes = codec.encode(updated);
-                if (Arrays.equals(bytes, kv.value())) {
+                if (Arrays.equals(codec.encode(updated), kv.value())) {
                     return new Written<>(current, false);
                 }
                 if (deletesOnUpdate(updated)) {
+                    if (dryRun) {
+                        return new Written<>(updated, false);
+                    }
                     storage.delete(key, kv.modRevision());
-                    strategy.release(updated);
+                    strategy.release(current, null);
                     return new Written<>(updated, false);
                 }
-                KeyValue written = storage.update(key, bytes, kv.modRevision(), strategy.ttl());
-                return new Written<>(codec.withResourceVersion(updated, written.modRevision()), false);
+                T allocated = strategy.allocate(updated, current, dryRun);
+                if (dryRun) {
+                    return new Written<>(codec.withResourceVersion(allocated, kv.modRevision()), false);
+                }
+                KeyValue written;
+                try {
+                    written = storage.update(key, codec.encode(allocated), kv.modRevision(), strategy.ttl());
+                } catch (StorageException | RuntimeException e) {
+                    strategy.release(allocated, current); // what this attempt reserved
+                    throw e;
+                }
+                strategy.release(current, allocated); // what the update no longer needs
+                return new Written<>(codec.withResourceVersion(allocated, written.modRevision()), false);
             } catch (ConflictException e) {
                 if (attempt >= MAX_SWAP_ATTEMPTS) {
                     throw ApiErrors.stale(groupResource, name);
@@ -366,6 +421,8 @@ public final class Registry<T extends KubeObject> {
      */
     public DeleteResult<T> delete(String namespace, String name, DeleteOptions options) {
         DeleteOptions opts = options == null ? new DeleteOptions(null, null, null, null, null) : options;
+        // A dry run (DeleteOptions.dryRun [All], checked by the caller) decides the same and writes nothing.
+        boolean dryRun = opts.dryRun() != null && !opts.dryRun().isEmpty();
         String key = key(namespace, name);
         KeyValue kv = null;
         for (int attempt = 1; ; attempt++) {
@@ -378,9 +435,12 @@ public final class Registry<T extends KubeObject> {
                 strategy.checkDelete(current);
                 T pending = DeletionRules.pendingDeletion(strategy, current, opts, now());
                 DeleteResult<T> result;
+                if (dryRun) {
+                    return pending == null ? new DeleteResult<>(current, true) : new DeleteResult<>(pending, false);
+                }
                 if (pending == null) {
                     KeyValue deleted = storage.delete(key, kv.modRevision());
-                    strategy.release(current);
+                    strategy.release(current, null);
                     result = new DeleteResult<>(codec.decode(deleted), true);
                 } else {
                     byte[] bytes = codec.encode(pending);

@@ -1,54 +1,78 @@
 package io.skiff.apiserver.registry;
 
 import io.skiff.api.codec.ResourceInfo;
-import io.skiff.api.core.ContainerPort;
 import io.skiff.api.core.Service;
 import io.skiff.api.core.ServicePort;
 import io.skiff.api.core.ServiceSpec;
 import io.skiff.api.core.ServiceStatus;
 import io.skiff.api.validation.FieldError;
 import io.skiff.api.validation.FieldPath;
-import io.skiff.api.validation.FieldValidation;
-import io.skiff.api.validation.NameValidator;
-import io.skiff.api.validation.Validation;
+import io.skiff.api.validation.Validators;
 import io.skiff.apiserver.ApiErrors;
 import io.skiff.storage.StorageException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Services: a cluster IP allocated on create (or the requested one, if free and in range),
- * immutable afterwards and released when the service is deleted; status cleared on create.
+ * Services: a cluster IP (and, for NodePort and LoadBalancer services, node ports) allocated on
+ * create or on the update that first needs them — or the requested ones, if free and in range —
+ * and given back when the service is deleted or no longer needs them; status cleared on create.
+ * An update that leaves allocated values out keeps them, as Kubernetes' service strategy does.
  */
 public final class ServiceStrategy extends KindStrategy<Service> {
     private static final FieldPath SPEC = FieldPath.root("spec");
-    private static final List<String> TYPES = List.of(ServiceSpec.TYPE_CLUSTER_IP, ServiceSpec.TYPE_NODE_PORT,
-            ServiceSpec.TYPE_LOAD_BALANCER, ServiceSpec.TYPE_EXTERNAL_NAME);
-    private static final List<String> AFFINITIES = List.of(ServiceSpec.AFFINITY_CLIENT_IP, ServiceSpec.AFFINITY_NONE);
-    private static final List<String> PROTOCOLS = List.of(ContainerPort.PROTOCOL_TCP, "UDP", "SCTP");
 
     private final ServiceIpAllocator ips;
+    private final NodePortAllocator nodePorts;
 
-    public ServiceStrategy(ResourceInfo resource, ServiceIpAllocator ips) {
-        super(resource, Service.class, NameValidator.DNS_1035_LABEL);
+    public ServiceStrategy(ResourceInfo resource, ServiceIpAllocator ips, NodePortAllocator nodePorts) {
+        super(resource, Service.class);
         this.ips = ips;
+        this.nodePorts = nodePorts;
     }
 
     @Override
     public Service prepareForCreate(Service svc) {
-        return svc.withStatus(new ServiceStatus(new ServiceStatus.LoadBalancerStatus(null)));
+        Service s = svc.withStatus(new ServiceStatus(new ServiceStatus.LoadBalancerStatus(null)));
+        ServiceSpec spec = s.spec();
+        if (spec != null && !isEmpty(spec.clusterIP()) && isEmpty(spec.clusterIPs())) {
+            s = s.withSpec(withClusterIPs(spec, spec.clusterIP(), List.of(spec.clusterIP()))); // an old client's create
+        }
+        return s;
     }
 
     @Override
     public Service prepareForUpdate(Service updated, Service old) {
         Service s = updated.withStatus(old.status());
-        ServiceSpec spec = s.spec();
-        ServiceSpec oldSpec = old.spec();
-        if (spec != null && oldSpec != null && isEmpty(spec.clusterIP()) && !isEmpty(oldSpec.clusterIP())) {
-            // An update that leaves the cluster IP out keeps it (kubectl apply of a manifest without one).
-            s = s.withSpec(withClusterIP(spec, oldSpec.clusterIP()));
+        if (s.spec() == null || old.spec() == null) {
+            return s;
         }
-        return s;
+        ServiceSpec n = s.spec();
+        ServiceSpec o = old.spec();
+        // patchAllocatedValues: what the update leaves out and the service still needs stays (kubectl apply).
+        if (needsClusterIP(o) && needsClusterIP(n)) {
+            n = withClusterIPs(n, isEmpty(n.clusterIP()) ? o.clusterIP() : n.clusterIP(),
+                    isEmpty(n.clusterIPs()) ? o.clusterIPs() : n.clusterIPs());
+        }
+        if (needsNodePort(o) && needsNodePort(n)) {
+            n = n.withPorts(keepNodePorts(n.ports(), o.ports()));
+        }
+        // dropTypeDependentFields: a type change that no longer needs them drops the values the client left as they were.
+        if (needsClusterIP(o) && !needsClusterIP(n) && Objects.equals(n.clusterIP(), o.clusterIP())
+                && (isEmpty(n.clusterIPs()) || Objects.equals(n.clusterIPs(), o.clusterIPs()))) {
+            n = withClusterIPs(n, null, null);
+        }
+        if (needsNodePort(o) && !needsNodePort(n) && nodePortsOf(o).containsAll(nodePortsOf(n))) {
+            n = n.withPorts(n.ports() == null ? null : n.ports().stream()
+                    .map(p -> new ServicePort(p.name(), p.protocol(), p.port(), p.targetPort(), null)).toList());
+        }
+        return s.withSpec(normalizeClusterIPs(n, o));
     }
 
     @Override
@@ -56,100 +80,221 @@ public final class ServiceStrategy extends KindStrategy<Service> {
         return old.withMetadata(statusMeta(updated.metadataOrEmpty(), old.metadataOrEmpty())).withStatus(updated.status());
     }
 
+    /** Kubernetes' rules, plus the ranges of this server's allocators: every error at once. */
     @Override
-    public Service allocate(Service svc) {
-        ServiceSpec spec = svc.spec();
-        if (spec == null || ServiceSpec.TYPE_EXTERNAL_NAME.equals(spec.type())
-                || ServiceSpec.CLUSTER_IP_NONE.equals(spec.clusterIP())) {
-            return svc;
-        }
-        String owner = svc.namespace() + "/" + svc.name();
-        FieldPath path = SPEC.child("clusterIP");
-        try {
-            if (isEmpty(spec.clusterIP())) {
-                return svc.withSpec(withClusterIP(spec, ips.allocateNext(owner)));
-            }
-            if (!ips.contains(spec.clusterIP())) {
-                throw ApiErrors.invalid(resource, svc.name(), List.of(FieldError.invalid(path, spec.clusterIP(),
-                        "provided IP is not in the valid range. The range of valid IPs is " + ips.range())));
-            }
-            if (!ips.allocate(spec.clusterIP(), owner)) {
-                throw ApiErrors.invalid(resource, svc.name(), List.of(FieldError.invalid(path, spec.clusterIP(),
-                        "provided IP is already allocated")));
-            }
-            return svc.withSpec(withClusterIP(spec, spec.clusterIP()));
-        } catch (ServiceIpAllocator.RangeFullException e) {
-            throw ApiErrors.internal(new IllegalStateException("failed to allocate a serviceIP: " + e.getMessage()));
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
-        }
+    public List<FieldError> validate(Service svc) {
+        List<FieldError> errs = new ArrayList<>(Validators.validate(svc));
+        errs.addAll(rangeErrors(svc, null));
+        return errs;
     }
 
     @Override
-    public void release(Service svc) {
-        String ip = svc.spec() == null ? null : svc.spec().clusterIP();
-        if (!isEmpty(ip) && ips.contains(ip)) {
-            ips.release(ip);
-        }
+    public List<FieldError> validateUpdate(Service updated, Service old) {
+        List<FieldError> errs = new ArrayList<>(Validators.validateUpdate(updated, old));
+        errs.addAll(rangeErrors(updated, old));
+        return errs;
     }
 
-    @Override
-    protected List<FieldError> validateKind(Service svc) {
+    /** Requested values outside the ranges; values the stored service already holds are never re-checked. */
+    private List<FieldError> rangeErrors(Service svc, Service old) {
         List<FieldError> errs = new ArrayList<>();
         ServiceSpec spec = svc.spec();
         if (spec == null) {
-            errs.add(FieldError.required(SPEC, ""));
             return errs;
         }
-        boolean externalName = ServiceSpec.TYPE_EXTERNAL_NAME.equals(spec.type());
-        if (spec.type() != null) {
-            errs.addAll(FieldValidation.validateEnum(spec.type(), TYPES, SPEC.child("type")));
-        }
-        if (spec.sessionAffinity() != null) {
-            errs.addAll(FieldValidation.validateEnum(spec.sessionAffinity(), AFFINITIES, SPEC.child("sessionAffinity")));
-        }
         String ip = spec.clusterIP();
-        if (!isEmpty(ip) && !ServiceSpec.CLUSTER_IP_NONE.equals(ip)) {
-            errs.addAll(FieldValidation.invalidEach(SPEC.child("clusterIP"), ip, Validation.isValidIP(ip)));
+        if (needsClusterIP(spec) && !isEmpty(ip) && !ServiceSpec.CLUSTER_IP_NONE.equals(ip) && ServiceIpAllocator.parse(ip) >= 0
+                && !ips.contains(ip) && (old == null || old.spec() == null || !ip.equals(old.spec().clusterIP()))) {
+            errs.add(FieldError.invalid(SPEC.child("clusterIP"), ip,
+                    "provided IP is not in the valid range. The range of valid IPs is " + ips.range()));
         }
-        List<ServicePort> ports = spec.ports();
-        FieldPath portsPath = SPEC.child("ports");
-        boolean headless = ServiceSpec.CLUSTER_IP_NONE.equals(ip);
-        if ((ports == null || ports.isEmpty()) && !headless && !externalName) {
-            errs.add(FieldError.required(portsPath, ""));
-        }
-        if (ports != null) {
-            for (int i = 0; i < ports.size(); i++) {
-                ServicePort p = ports.get(i);
-                FieldPath at = portsPath.index(i);
-                if (ports.size() > 1 && isEmpty(p.name())) {
-                    errs.add(FieldError.required(at.child("name"), ""));
-                } else if (!isEmpty(p.name())) {
-                    errs.addAll(FieldValidation.invalidEach(at.child("name"), p.name(), Validation.isDNS1123Label(p.name())));
-                }
-                if (p.port() == null) {
-                    errs.add(FieldError.required(at.child("port"), ""));
-                } else {
-                    errs.addAll(FieldValidation.validatePortNumber(p.port(), at.child("port")));
-                }
-                if (p.protocol() != null) {
-                    errs.addAll(FieldValidation.validateEnum(p.protocol(), PROTOCOLS, at.child("protocol")));
+        Set<Integer> oldPorts = old == null || old.spec() == null || !needsNodePort(old.spec()) ? Set.of() : nodePortsOf(old.spec());
+        if (needsNodePort(spec) && spec.ports() != null) {
+            for (int i = 0; i < spec.ports().size(); i++) {
+                Integer np = spec.ports().get(i).nodePort();
+                if (np != null && np != 0 && !nodePorts.contains(np) && !oldPorts.contains(np)) {
+                    errs.add(FieldError.invalid(SPEC.child("ports").index(i).child("nodePort"), np,
+                            "provided port is not in the valid range. The range of valid ports is " + nodePorts.range()));
                 }
             }
-            errs.addAll(FieldValidation.validateUnique(ports, ServicePort::name, portsPath, "name"));
         }
         return errs;
     }
 
+    /**
+     * Reserves the cluster IP and node ports {@code svc} needs and {@code old} does not hold:
+     * free ones for what is left empty, the requested ones when free (422 when another service
+     * holds one). All or nothing: a failure gives back what this call reserved.
+     */
     @Override
-    protected List<FieldError> validateKindUpdate(Service updated, Service old) {
-        List<FieldError> errs = new ArrayList<>(validateKind(updated));
-        String oldIp = old.spec() == null ? "" : orEmpty(old.spec().clusterIP());
-        String newIp = updated.spec() == null ? "" : orEmpty(updated.spec().clusterIP());
-        if (!oldIp.isEmpty()) {
-            errs.addAll(FieldValidation.validateImmutable(newIp, oldIp, SPEC.child("clusterIP")));
+    public Service allocate(Service svc, Service old, boolean dryRun) {
+        ServiceSpec spec = svc.spec();
+        if (spec == null) {
+            return svc;
         }
-        return errs;
+        String owner = svc.namespace() + "/" + svc.name();
+        Reservations made = new Reservations();
+        List<FieldError> errs = new ArrayList<>();
+        try {
+            String ip = spec.clusterIP();
+            if (needsClusterIP(spec) && isEmpty(ip)) {
+                ip = dryRun ? ips.peekFree() : ips.allocateNext(owner);
+                made.ip = dryRun ? null : ip;
+                spec = withClusterIPs(spec, ip, List.of(ip));
+            } else if (needsClusterIP(spec) && !ServiceSpec.CLUSTER_IP_NONE.equals(ip) && ips.contains(ip)
+                    && !ip.equals(heldIp(old))) {
+                if (dryRun ? ips.isAllocated(ip) : !ips.allocate(ip, owner)) {
+                    errs.add(FieldError.invalid(SPEC.child("clusterIP"), ip, "provided IP is already allocated"));
+                } else {
+                    made.ip = dryRun ? null : ip;
+                }
+            }
+            if (needsNodePort(spec) && spec.ports() != null) {
+                spec = spec.withPorts(allocateNodePorts(spec.ports(), heldPorts(old), owner, dryRun, made, errs));
+            }
+            if (!errs.isEmpty()) {
+                throw ApiErrors.invalid(resource, svc.name(), errs);
+            }
+            return svc.withSpec(spec);
+        } catch (ServiceIpAllocator.RangeFullException e) {
+            made.release();
+            throw ApiErrors.internal(e);
+        } catch (StorageException e) {
+            made.release();
+            throw StorageErrors.map(e);
+        } catch (RuntimeException e) {
+            made.release();
+            throw e;
+        }
+    }
+
+    /** Requested ports first (so a free pick never takes one the same service asks for), then the empty ones. */
+    private List<ServicePort> allocateNodePorts(List<ServicePort> ports, Set<Integer> held, String owner, boolean dryRun,
+            Reservations made, List<FieldError> errs) throws StorageException, ServiceIpAllocator.RangeFullException {
+        Set<Integer> mine = new HashSet<>(held); // a port shared by a TCP and a UDP port is reserved once
+        List<ServicePort> out = new ArrayList<>(ports);
+        for (int i = 0; i < out.size(); i++) {
+            Integer np = out.get(i).nodePort();
+            if (np == null || np == 0 || mine.contains(np) || !nodePorts.contains(np)) {
+                continue;
+            }
+            if (dryRun ? nodePorts.isAllocated(np) : !nodePorts.allocate(np, owner)) {
+                errs.add(FieldError.invalid(SPEC.child("ports").index(i).child("nodePort"), np,
+                        "provided port is already allocated"));
+            } else {
+                mine.add(np);
+                if (!dryRun) {
+                    made.ports.add(np);
+                }
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            ServicePort p = out.get(i);
+            if (p.nodePort() == null || p.nodePort() == 0) {
+                int np = dryRun ? nodePorts.peekFree(mine) : nodePorts.allocateNext(owner);
+                mine.add(np);
+                if (!dryRun) {
+                    made.ports.add(np);
+                }
+                out.set(i, new ServicePort(p.name(), p.protocol(), p.port(), p.targetPort(), np));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void release(Service holder, Service keep) {
+        String ip = heldIp(holder);
+        if (ip != null && !ip.equals(heldIp(keep))) {
+            ips.release(ip);
+        }
+        Set<Integer> ports = heldPorts(holder);
+        ports.removeAll(heldPorts(keep));
+        ports.forEach(nodePorts::release);
+    }
+
+    /** What one {@link #allocate} call reserved, to give back if it fails. */
+    private final class Reservations {
+        String ip;
+        final List<Integer> ports = new ArrayList<>();
+
+        void release() {
+            if (ip != null) {
+                ips.release(ip);
+            }
+            ports.forEach(nodePorts::release);
+        }
+    }
+
+    /** The cluster IP {@code svc} holds from the range, or null. */
+    private String heldIp(Service svc) {
+        ServiceSpec spec = svc == null ? null : svc.spec();
+        if (spec == null || !needsClusterIP(spec) || isEmpty(spec.clusterIP())
+                || ServiceSpec.CLUSTER_IP_NONE.equals(spec.clusterIP()) || !ips.contains(spec.clusterIP())) {
+            return null;
+        }
+        return spec.clusterIP();
+    }
+
+    /** The node ports {@code svc} holds from the range. */
+    private Set<Integer> heldPorts(Service svc) {
+        ServiceSpec spec = svc == null ? null : svc.spec();
+        Set<Integer> out = new LinkedHashSet<>();
+        if (spec != null && needsNodePort(spec)) {
+            nodePortsOf(spec).stream().filter(nodePorts::contains).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The old node port of each port the update left without one, matched by name, unless another port uses it. */
+    private static List<ServicePort> keepNodePorts(List<ServicePort> ports, List<ServicePort> oldPorts) {
+        if (ports == null || oldPorts == null) {
+            return ports;
+        }
+        Set<Integer> used = new HashSet<>(nodePorts(oldPorts));
+        used.retainAll(nodePorts(ports));
+        Map<String, Integer> byName = new HashMap<>();
+        oldPorts.forEach(p -> byName.put(orEmpty(p.name()), p.nodePort()));
+        List<ServicePort> out = new ArrayList<>(ports.size());
+        for (ServicePort p : ports) {
+            Integer old = byName.get(orEmpty(p.name()));
+            boolean unset = p.nodePort() == null || p.nodePort() == 0;
+            out.add(unset && old != null && old != 0 && !used.contains(old)
+                    ? new ServicePort(p.name(), p.protocol(), p.port(), p.targetPort(), old) : p);
+        }
+        return out;
+    }
+
+    /** Kubernetes' normalizeClusterIPs on update: clusterIPs follows a clusterIP changed or cleared alone. */
+    private static ServiceSpec normalizeClusterIPs(ServiceSpec n, ServiceSpec o) {
+        List<String> clusterIPs = n.clusterIPs();
+        if (!isEmpty(o.clusterIPs()) && isEmpty(clusterIPs) && Objects.equals(orEmpty(o.clusterIP()), orEmpty(n.clusterIP()))) {
+            clusterIPs = o.clusterIPs();
+        }
+        if (!Objects.equals(orEmpty(o.clusterIP()), orEmpty(n.clusterIP())) && Objects.equals(o.clusterIPs(), clusterIPs)) {
+            clusterIPs = isEmpty(n.clusterIP()) ? null : List.of(n.clusterIP());
+        }
+        return withClusterIPs(n, n.clusterIP(), clusterIPs);
+    }
+
+    private static Set<Integer> nodePortsOf(ServiceSpec spec) {
+        return nodePorts(spec.ports());
+    }
+
+    private static Set<Integer> nodePorts(List<ServicePort> ports) {
+        Set<Integer> out = new LinkedHashSet<>();
+        if (ports != null) {
+            ports.stream().map(ServicePort::nodePort).filter(p -> p != null && p != 0).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static boolean needsClusterIP(ServiceSpec spec) {
+        return !ServiceSpec.TYPE_EXTERNAL_NAME.equals(spec.type());
+    }
+
+    private static boolean needsNodePort(ServiceSpec spec) {
+        return ServiceSpec.TYPE_NODE_PORT.equals(spec.type()) || ServiceSpec.TYPE_LOAD_BALANCER.equals(spec.type());
     }
 
     @Override
@@ -157,12 +302,16 @@ public final class ServiceStrategy extends KindStrategy<Service> {
         return svc.spec();
     }
 
-    private static ServiceSpec withClusterIP(ServiceSpec s, String ip) {
-        return new ServiceSpec(s.ports(), s.selector(), ip, List.of(ip), s.type(), s.externalIPs(), s.sessionAffinity(),
+    private static ServiceSpec withClusterIPs(ServiceSpec s, String ip, List<String> ipList) {
+        return new ServiceSpec(s.ports(), s.selector(), ip, ipList, s.type(), s.externalIPs(), s.sessionAffinity(),
                 s.loadBalancerIP(), s.externalName());
     }
 
     private static boolean isEmpty(String s) {
         return s == null || s.isEmpty();
+    }
+
+    private static boolean isEmpty(List<?> l) {
+        return l == null || l.isEmpty();
     }
 }

@@ -33,12 +33,17 @@ public interface Strategy<T extends KubeObject> {
     T prepareForStatusUpdate(T updated, T old);
 
     /**
-     * Every problem of a new object at once (metadata and kind rules). This and
-     * {@link #validateUpdate} are the one place where a kind's validators plug in.
+     * Every problem of a new object at once (metadata and kind rules), as Kubernetes words them.
+     * This, {@link #validateUpdate} and {@link #validateStatusUpdate} are the one place where a
+     * kind's validators plug in.
      */
     List<FieldError> validate(T obj);
 
+    /** An update of the main resource; {@code updated} carries the resourceVersion it is conditional on. */
     List<FieldError> validateUpdate(T updated, T old);
+
+    /** An update through {@code /status}, after {@link #prepareForStatusUpdate} put the stored spec back. */
+    List<FieldError> validateStatusUpdate(T updated, T old);
 
     /** The part whose change bumps metadata.generation; null for kinds without a spec. */
     Object spec(T obj);
@@ -83,11 +88,18 @@ public interface Strategy<T extends KubeObject> {
     /** After a DELETE: {@code deleted} false when the deletion is pending (grace period, finalizers). */
     default void afterDelete(T obj, boolean deleted) {}
 
-    /** Reserves what a new object needs from shared pools (a service's cluster IP) before it is stored. */
-    default T allocate(T obj) {
+    /**
+     * Reserves what {@code obj} needs from shared pools (a service's cluster IP and node ports)
+     * and {@code old} (null on create) does not hold yet, before it is stored; fills in what was
+     * allocated. A dry run only checks and fills in: it reserves nothing.
+     */
+    default T allocate(T obj, T old, boolean dryRun) {
         return obj;
     }
 
-    /** Gives back what {@link #allocate} reserved, after the object is gone (or its create failed). */
-    default void release(T obj) {}
+    /**
+     * Gives back what {@code holder} holds from shared pools and {@code keep} (null: nothing)
+     * does not: all of a deleted object's, a failed write's new reservations, what an update dropped.
+     */
+    default void release(T holder, T keep) {}
 }

@@ -4,13 +4,18 @@ import io.skiff.api.meta.DeleteOptions;
 import io.skiff.api.selector.FieldSelector;
 import io.skiff.api.selector.InvalidSelectorException;
 import io.skiff.api.selector.LabelSelector;
+import io.skiff.api.validation.FieldError;
+import io.skiff.api.validation.FieldPath;
 import io.skiff.apiserver.ApiErrors;
 import io.skiff.apiserver.RequestContext;
 import io.skiff.apiserver.registry.ListOptions;
+import java.util.List;
 import java.util.Set;
 
-/** Query parameters of LIST, WATCH and DELETE, parsed and checked (bad ones are 400). */
+/** Query parameters of LIST, WATCH, DELETE and dry runs, parsed and checked (bad ones are 400, a bad dryRun 422). */
 final class QueryOptions {
+    static final String DRY_RUN_ALL = "All";
+
     private QueryOptions() {}
 
     /**
@@ -93,12 +98,40 @@ final class QueryOptions {
         }
     }
 
+    /**
+     * Whether a write is a dry run: {@code dryRun=All}. Any other value is refused as Kubernetes'
+     * {@code ValidateDryRun} refuses it: 422 on the verb's options kind ({@code CreateOptions}, ...).
+     */
+    static boolean dryRun(RequestContext rc) {
+        return dryRun(rc.queryParameters().get("dryRun"), optionsKind(rc.info().verb()));
+    }
+
+    private static boolean dryRun(List<String> values, String optionsKind) {
+        if (values == null || values.isEmpty()) {
+            return false;
+        }
+        if (!values.stream().allMatch(DRY_RUN_ALL::equals)) {
+            throw ApiErrors.invalid("meta.k8s.io", optionsKind, "",
+                    List.of(FieldError.notSupported(FieldPath.root("dryRun"), values, List.of(DRY_RUN_ALL))));
+        }
+        return true;
+    }
+
+    private static String optionsKind(String verb) {
+        return switch (verb) {
+            case "create" -> "CreateOptions";
+            case "patch" -> "PatchOptions";
+            case "delete", "deletecollection" -> "DeleteOptions";
+            default -> "UpdateOptions";
+        };
+    }
+
     /** DeleteOptions from the body, completed by the query parameters Kubernetes also accepts. */
     static DeleteOptions delete(RequestContext rc, DeleteOptions body) {
         DeleteOptions b = body == null ? new DeleteOptions(null, null, null, null, null) : body;
-        if (b.dryRun() != null && !b.dryRun().isEmpty()) {
-            throw ApiErrors.badRequest("dryRun is not supported by this server");
-        }
+        List<String> dryRunValues = b.dryRun() != null && !b.dryRun().isEmpty() ? b.dryRun()
+                : rc.queryParameters().get("dryRun");
+        List<String> dryRun = dryRun(dryRunValues, "DeleteOptions") ? List.of(DRY_RUN_ALL) : null;
         Long grace = b.gracePeriodSeconds();
         if (grace == null && rc.query("gracePeriodSeconds") != null) {
             try {
@@ -110,7 +143,7 @@ final class QueryOptions {
         String policy = b.propagationPolicy() != null ? b.propagationPolicy() : rc.query("propagationPolicy");
         Boolean orphan = b.orphanDependents() != null ? b.orphanDependents()
                 : rc.query("orphanDependents") != null ? bool(rc, "orphanDependents") : null;
-        return new DeleteOptions(grace, b.preconditions(), orphan, policy, b.dryRun());
+        return new DeleteOptions(grace, b.preconditions(), orphan, policy, dryRun);
     }
 
     private static String nullToEmpty(String s) {

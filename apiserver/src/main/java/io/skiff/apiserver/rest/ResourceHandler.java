@@ -54,12 +54,12 @@ public final class ResourceHandler {
                 if (!name.isEmpty()) {
                     throw ApiErrors.methodNotSupported(r.groupResource(), "create on a named object");
                 }
-                yield ApiResponse.created(r.create(objectForCreate(r, ns, body)));
+                yield ApiResponse.created(r.create(objectForCreate(r, ns, body), QueryOptions.dryRun(rc)));
             }
-            case "update" -> update(r, ns, name, body, Registry.Target.MAIN);
+            case "update" -> update(r, ns, name, body, Registry.Target.MAIN, QueryOptions.dryRun(rc));
             case "patch" -> ApiResponse.ok(patch(r, ns, name, body, current -> current, (patched, current) ->
                     r.prepareUpdate(decoder.decode(patched, r.resource().apiVersion(), r.resource().kind(),
-                            r.strategy().type()), current, Registry.Target.MAIN)));
+                            r.strategy().type()), current, Registry.Target.MAIN), QueryOptions.dryRun(rc)));
             case "delete" -> {
                 DeleteOptions options = QueryOptions.delete(rc, decoder.deleteOptions(body));
                 DeleteResult<T> result = r.delete(ns, name, options);
@@ -138,9 +138,9 @@ public final class ResourceHandler {
     }
 
     <T extends KubeObject> ApiResponse update(Registry<T> r, String ns, String name, RequestBody body,
-            Registry.Target target) {
+            Registry.Target target, boolean dryRun) {
         T obj = objectForUpdate(r, ns, name, body, r.resource().apiVersion(), r.resource().kind(), r.strategy().type());
-        Registry.Written<T> written = r.update(ns, name, obj, target);
+        Registry.Written<T> written = r.update(ns, name, obj, target, dryRun);
         // A PUT that created the object (endpoints, events) answers 201 as Kubernetes does.
         return written.created() ? ApiResponse.created(written.object()) : ApiResponse.ok(written.object());
     }
@@ -161,7 +161,7 @@ public final class ResourceHandler {
      * same rules as an update.
      */
     <T extends KubeObject> T patch(Registry<T> r, String ns, String name, RequestBody body, View<T> view,
-            Successor<T> successor) {
+            Successor<T> successor, boolean dryRun) {
         Patches.Type type = switch (body.mediaType()) {
             case RequestBody.JSON_PATCH -> Patches.Type.JSON_PATCH;
             case RequestBody.MERGE_PATCH -> Patches.Type.MERGE_PATCH;
@@ -188,7 +188,7 @@ public final class ResourceHandler {
                         e.getMessage(), null));
             }
             return successor.of(patched, current);
-        });
+        }, dryRun);
     }
 
     @SuppressWarnings("unchecked")

@@ -112,11 +112,6 @@ public final class ResourceRoutes {
             serveWatch(ctx, rc, registry(info));
             return;
         }
-        String dryRun = rc.query("dryRun");
-        if (dryRun != null && !dryRun.isEmpty()) {
-            // Never pretend: a dry run the server would actually perform must be refused.
-            throw ApiErrors.badRequest("dryRun is not supported by this server");
-        }
         RequestBody body = switch (info.verb()) {
             case "create", "update", "patch", "delete", "deletecollection" -> RequestBody.read(
                     ctx.req().getInputStream(), ctx.req().getContentLengthLong(), ctx.header("Content-Type"),
@@ -129,7 +124,8 @@ public final class ResourceRoutes {
             if (!info.verb().equals("create") || info.namespace().isEmpty()) {
                 throw ResourceHandler.notFound();
             }
-            response = withTimeout(() -> subresources.bindByName(info.namespace(), body));
+            boolean dryRun = QueryOptions.dryRun(rc);
+            response = withTimeout(() -> subresources.bindByName(info.namespace(), body, dryRun));
         } else {
             Registry<?> registry = registry(info);
             response = withTimeout(() -> handler.handle(rc, registry, body));

@@ -16,7 +16,7 @@ import io.skiff.api.meta.StatusDetails;
 import io.skiff.api.selector.LabelSelector;
 import io.skiff.api.validation.FieldError;
 import io.skiff.api.validation.FieldPath;
-import io.skiff.api.validation.FieldValidation;
+import io.skiff.api.validation.Validators;
 import io.skiff.apiserver.ApiErrors;
 import io.skiff.apiserver.GroupResource;
 import io.skiff.apiserver.RequestContext;
@@ -61,32 +61,34 @@ final class Subresources {
         if (r.resource().subresource(sub) == null && !(sub.equals("finalize") && r.resource().plural().equals("namespaces"))) {
             throw ResourceHandler.notFound();
         }
+        boolean dryRun = !verb.equals("get") && QueryOptions.dryRun(rc);
         return switch (sub) {
-            case "status" -> status(r, ns, name, verb, body);
-            case "scale" -> scale(registries.replicationControllers(), ns, name, verb, body);
+            case "status" -> status(r, ns, name, verb, body, dryRun);
+            case "scale" -> scale(registries.replicationControllers(), ns, name, verb, body, dryRun);
             case "binding" -> {
                 if (!verb.equals("create")) {
                     throw ApiErrors.methodNotSupported(POD_BINDING, verb);
                 }
-                yield bind(ns, name, body);
+                yield bind(ns, name, body, dryRun);
             }
             case "finalize" -> {
                 if (!verb.equals("update")) {
                     throw ApiErrors.methodNotSupported(GroupResource.core("namespaces/finalize"), verb);
                 }
-                yield ApiResponse.ok(finalizeNamespace(name, body));
+                yield ApiResponse.ok(finalizeNamespace(name, body, dryRun));
             }
             default -> throw ResourceHandler.notFound(); // e.g. pods/log: served by its own route when registered
         };
     }
 
-    private <T extends KubeObject> ApiResponse status(Registry<T> r, String ns, String name, String verb, RequestBody body) {
+    private <T extends KubeObject> ApiResponse status(Registry<T> r, String ns, String name, String verb, RequestBody body,
+            boolean dryRun) {
         return switch (verb) {
             case "get" -> ApiResponse.ok(r.get(ns, name));
-            case "update" -> handler.update(r, ns, name, body, Registry.Target.STATUS);
+            case "update" -> handler.update(r, ns, name, body, Registry.Target.STATUS, dryRun);
             case "patch" -> ApiResponse.ok(handler.patch(r, ns, name, body, current -> current, (patched, current) ->
                     r.prepareUpdate(decoder.decode(patched, r.resource().apiVersion(), r.resource().kind(),
-                            r.strategy().type()), current, Registry.Target.STATUS)));
+                            r.strategy().type()), current, Registry.Target.STATUS), dryRun));
             default -> throw ApiErrors.methodNotSupported(new GroupResource(r.resource().group(),
                     r.resource().plural() + "/status"), verb);
         };
@@ -94,7 +96,8 @@ final class Subresources {
 
     // ---- scale --------------------------------------------------------------------------------
 
-    private ApiResponse scale(Registry<ReplicationController> r, String ns, String name, String verb, RequestBody body) {
+    private ApiResponse scale(Registry<ReplicationController> r, String ns, String name, String verb, RequestBody body,
+            boolean dryRun) {
         return switch (verb) {
             case "get" -> ApiResponse.ok(toScale(r.get(ns, name)));
             case "update" -> {
@@ -104,10 +107,11 @@ final class Subresources {
                     throw ApiErrors.badRequest("the name of the object (" + bodyName
                             + ") does not match the name on the URL (" + name + ")");
                 }
-                yield ApiResponse.ok(toScale(r.guaranteedUpdate(ns, name, null, rc -> applyScale(r, scale, rc))));
+                yield ApiResponse.ok(toScale(r.guaranteedUpdate(ns, name, null, rc -> applyScale(r, scale, rc), dryRun)));
             }
             case "patch" -> ApiResponse.ok(toScale(handler.patch(r, ns, name, body, Subresources::toScale,
-                    (patched, rc) -> applyScale(r, decoder.decode(patched, Scale.API_VERSION, Scale.KIND, Scale.class), rc))));
+                    (patched, rc) -> applyScale(r, decoder.decode(patched, Scale.API_VERSION, Scale.KIND, Scale.class), rc),
+                    dryRun)));
             default -> throw ApiErrors.methodNotSupported(GroupResource.core("replicationcontrollers/scale"), verb);
         };
     }
@@ -130,17 +134,15 @@ final class Subresources {
         if (expected != null && !expected.isEmpty() && !expected.equals(current.metadataOrEmpty().resourceVersion())) {
             throw ApiErrors.stale(GroupResource.core("replicationcontrollers"), current.name());
         }
-        Integer replicas = scale.spec() == null ? null : scale.spec().replicas();
-        List<FieldError> errs = new ArrayList<>();
-        FieldPath path = FieldPath.root("spec", "replicas");
-        if (replicas == null) {
-            errs.add(FieldError.required(path, ""));
-        } else {
-            errs.addAll(FieldValidation.validateNonnegative(replicas, path));
-        }
+        // The path names the object: the body's own name and namespace may be left out.
+        Scale named = scale.withMetadata(scale.metadataOrEmpty().withName(current.name())
+                .withNamespace(current.namespace()));
+        List<FieldError> errs = Validators.validate(named);
         if (!errs.isEmpty()) {
             throw ApiErrors.invalid(Scale.GROUP, Scale.KIND, current.name(), errs);
         }
+        // spec.replicas is a plain int32 in Kubernetes: left out, it is 0.
+        int replicas = scale.spec() == null || scale.spec().replicas() == null ? 0 : scale.spec().replicas();
         ReplicationControllerSpec spec = current.spec().withReplicas(replicas);
         return r.prepareUpdate(current.withSpec(spec), current, Registry.Target.MAIN);
     }
@@ -148,39 +150,33 @@ final class Subresources {
     // ---- binding ------------------------------------------------------------------------------
 
     /** {@code POST /namespaces/{ns}/bindings}: the pod is the binding's own name. */
-    ApiResponse bindByName(String ns, RequestBody body) {
+    ApiResponse bindByName(String ns, RequestBody body, boolean dryRun) {
         Binding binding = decoder.decode(body.objectTree(), Binding.API_VERSION, Binding.KIND, Binding.class);
         String pod = binding.name();
         if (pod == null || pod.isEmpty()) {
             throw ApiErrors.invalid(GroupResource.core("bindings").group(), Binding.KIND, "",
                     List.of(FieldError.required(FieldPath.root("metadata", "name"), "name or generateName is required")));
         }
-        return bind(ns, pod, body);
+        return bind(ns, pod, body, dryRun);
     }
 
     /**
      * Binds a pod to a node, as the scheduler does: a compare-and-swap that only succeeds while the
      * pod is unbound, so of two concurrent bindings exactly one wins and the other gets 409.
      */
-    private ApiResponse bind(String ns, String podName, RequestBody body) {
+    private ApiResponse bind(String ns, String podName, RequestBody body, boolean dryRun) {
         Binding binding = decoder.decode(body.objectTree(), Binding.API_VERSION, Binding.KIND, Binding.class);
         if (binding.name() != null && !binding.name().isEmpty() && !binding.name().equals(podName)) {
             throw ApiErrors.badRequest("the name of the object (" + binding.name()
                     + ") does not match the name on the URL (" + podName + ")");
         }
         ObjectReference target = binding.target();
-        List<FieldError> errs = new ArrayList<>();
-        if (target == null || target.name() == null || target.name().isEmpty()) {
-            errs.add(FieldError.required(FieldPath.root("target", "name"), ""));
-        }
-        if (target != null && target.kind() != null && !target.kind().isEmpty() && !target.kind().equals("Node")) {
-            errs.add(FieldError.invalid(FieldPath.root("target", "kind"), target.kind(), "must be empty or 'Node'"));
-        }
+        List<FieldError> errs = Validators.validate(binding);
         if (!errs.isEmpty()) {
             throw ApiErrors.invalid("", Binding.KIND, podName, errs);
         }
         Map<String, String> annotations = binding.metadataOrEmpty().annotations();
-        registries.pods().guaranteedUpdate(ns, podName, null, pod -> assign(pod, target.name(), annotations));
+        registries.pods().guaranteedUpdate(ns, podName, null, pod -> assign(pod, target.name(), annotations), dryRun);
         return new ApiResponse(201, new Status(io.skiff.api.meta.ListMeta.EMPTY, Status.SUCCESS, null, null,
                 new StatusDetails(podName, null, "pods", null, null, null), 201));
     }
@@ -211,7 +207,7 @@ final class Subresources {
 
     // ---- namespaces/finalize ------------------------------------------------------------------
 
-    private Namespace finalizeNamespace(String name, RequestBody body) {
+    private Namespace finalizeNamespace(String name, RequestBody body, boolean dryRun) {
         Registry<Namespace> r = registries.namespaces();
         Namespace ns = handler.objectForUpdate(r, "", name, body, Namespace.API_VERSION, Namespace.KIND, Namespace.class);
         return r.guaranteedUpdate("", name, null, current -> {
@@ -220,7 +216,7 @@ final class Subresources {
                 throw ApiErrors.stale(r.groupResource(), name);
             }
             return current.withSpec(ns.spec() == null ? new Namespace.Spec(List.of()) : ns.spec());
-        });
+        }, dryRun);
     }
 
 }

@@ -156,4 +156,31 @@ class KubectlCompatibilityTest {
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err().trim()).isEqualTo("Error from server (NotFound): pods \"x\" not found");
     }
+
+    @Test
+    @Order(8)
+    void serverSideDryRunStoresNothing() {
+        String before = API.http().get("/api/v1/namespaces/default/replicationcontrollers/web").body();
+        assertThat(kubectl.withInput(RC.formatted(5), "apply", "--dry-run=server", "-f", "-").ok().out().trim())
+                .isEqualTo("replicationcontroller/web configured (server dry run)");
+        assertThat(kubectl.run("delete", "rc", "web", "--dry-run=server").ok().out().trim())
+                .isEqualTo("replicationcontroller \"web\" deleted (server dry run)");
+        assertThat(API.http().get("/api/v1/namespaces/default/replicationcontrollers/web").body()).isEqualTo(before);
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: dry
+                spec:
+                  containers:
+                  - name: c
+                    image: busybox:latest
+                """;
+        assertThat(kubectl.withInput(pod, "create", "--dry-run=server", "-f", "-").ok().out().trim())
+                .isEqualTo("pod/dry created (server dry run)");
+        assertThat(API.http().get("/api/v1/namespaces/default/pods/dry").code()).isEqualTo(404);
+        Kubectl.Result invalid = kubectl.withInput(pod.replace("name: dry", "name: Bad_Dry"), "create", "--dry-run=server", "-f", "-");
+        assertThat(invalid.exit()).isNotZero();
+        assertThat(invalid.err()).contains("The Pod \"Bad_Dry\" is invalid: metadata.name: Invalid value: \"Bad_Dry\"");
+    }
 }

@@ -74,7 +74,7 @@ abstract class CrudContract extends RestTestSupport {
                         {"metadata":{"name":"x"},"subsets":[{"addresses":[{"ip":"10.1.0.1"}],"ports":[{"port":80}]}]}""",
                         "EndpointsList", "v1"),
                 Arguments.of("/api/v1/namespaces/NS/events", """
-                        {"metadata":{"name":"x"},"involvedObject":{"kind":"Pod","name":"p"},"reason":"Started",
+                        {"metadata":{"name":"x"},"involvedObject":{"kind":"Pod","namespace":"NS","name":"p"},"reason":"Started",
                          "message":"started","type":"Normal","count":1}""", "EventList", "v1"),
                 Arguments.of("/apis/coordination.k8s.io/v1/namespaces/NS/leases", """
                         {"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"x"},
@@ -252,12 +252,10 @@ abstract class CrudContract extends RestTestSupport {
                         400, "BadRequest", "continue"),
                 Arguments.of("PATCH", "/api/v1/namespaces/NS/pods/p", "{}", "application/apply-patch+yaml",
                         415, "UnsupportedMediaType", "application/merge-patch+json"),
-                Arguments.of("DELETE", "/api/v1/namespaces/NS/pods/p?dryRun=All", "", null,
-                        400, "BadRequest", "dryRun is not supported"),
-                Arguments.of("DELETE", "/api/v1/namespaces/NS/pods/p", "{\"dryRun\":[\"All\"]}", "application/json",
-                        400, "BadRequest", "dryRun is not supported"),
-                Arguments.of("POST", "/api/v1/namespaces/NS/pods?dryRun=All", pod("q"), "application/json",
-                        400, "BadRequest", "dryRun is not supported"));
+                Arguments.of("DELETE", "/api/v1/namespaces/NS/pods/p?dryRun=Some", "", null,
+                        422, "Invalid", "DeleteOptions.meta.k8s.io \"\" is invalid: dryRun: Unsupported value"),
+                Arguments.of("POST", "/api/v1/namespaces/NS/pods?dryRun=all", pod("q"), "application/json",
+                        422, "Invalid", "CreateOptions.meta.k8s.io \"\" is invalid: dryRun: Unsupported value"));
     }
 
     @ParameterizedTest
@@ -394,7 +392,8 @@ abstract class CrudContract extends RestTestSupport {
         ((com.fasterxml.jackson.databind.node.ObjectNode) changed.path("spec")).put("clusterIP", ipB);
         Response immutable = http.put("/api/v1/namespaces/" + ns + "/services/a", changed.toString());
         assertThat(immutable.code()).isEqualTo(422);
-        assertThat(immutable.text("message")).contains("spec.clusterIP").contains("field is immutable");
+        assertThat(immutable.text("message")).contains("spec.clusterIPs[0]: Invalid value: []string{\"" + ipB
+                + "\"}: may not change once set");
         Response keptOnUpdate = http.put("/api/v1/namespaces/" + ns + "/services/a", svc.replace("NAME", "a").replace("IP", ""));
         assertThat(keptOnUpdate.code()).as(keptOnUpdate.toString()).isEqualTo(200);
         assertThat(keptOnUpdate.text("spec.clusterIP")).isEqualTo(ipA);

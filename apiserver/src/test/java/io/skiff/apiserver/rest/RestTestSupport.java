@@ -2,6 +2,9 @@ package io.skiff.apiserver.rest;
 
 import io.skiff.apiserver.testing.HttpTestClient;
 import io.skiff.apiserver.testing.TestApiServer;
+import io.skiff.storage.StorageException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,5 +54,17 @@ abstract class RestTestSupport {
     static String pod(String name, String labels) {
         return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels
                 + "},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+    }
+
+    /** What services of {@code namespace} hold in one of the server's ranges, read straight from storage. */
+    List<String> allocated(String range, String namespace) {
+        String prefix = api.server().config().registryRoot() + "/ranges/" + range + "/";
+        try {
+            return api.storage().list(prefix).items().stream()
+                    .filter(kv -> new String(kv.value(), StandardCharsets.UTF_8).startsWith(namespace + "/"))
+                    .map(kv -> kv.key().substring(prefix.length())).toList();
+        } catch (StorageException e) {
+            throw new AssertionError(e);
+        }
     }
 }

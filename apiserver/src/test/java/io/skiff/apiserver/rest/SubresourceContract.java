@@ -39,7 +39,9 @@ abstract class SubresourceContract extends RestTestSupport {
         assertThat(status.text("metadata.labels.from")).as("labels may change through /status").isEqualTo("status");
         assertThat(status.text("metadata.generation")).isEqualTo("1");
 
-        Response main = http.put(path, pod("s").replace("busybox", "busybox:1"));
+        // Only the image may change (Kubernetes' pod update rule), so the pull policy stays what was defaulted.
+        Response main = http.put(path, pod("s").replace("\"image\":\"busybox\"",
+                "\"image\":\"busybox:1\",\"imagePullPolicy\":\"Always\""));
         assertThat(main.code()).as(main.toString()).isEqualTo(200);
         assertThat(main.text("status.phase")).isEqualTo("Running");
         assertThat(main.text("status.podIP")).isEqualTo("10.1.2.3");
@@ -268,20 +270,23 @@ abstract class SubresourceContract extends RestTestSupport {
 
     @Test
     void strategicMergePatchMergesContainersByName() {
+        // On a replication controller's template: Kubernetes lets a pod's update change only images.
         String ns = namespace();
-        String path = "/api/v1/namespaces/" + ns + "/pods/smp";
-        http.post("/api/v1/namespaces/" + ns + "/pods", """
-                {"metadata":{"name":"smp","labels":{"keep":"me"}},"spec":{"containers":[
+        String path = "/api/v1/namespaces/" + ns + "/replicationcontrollers/smp";
+        Response created = http.post("/api/v1/namespaces/" + ns + "/replicationcontrollers", """
+                {"metadata":{"name":"smp","labels":{"keep":"me"}},"spec":{"replicas":0,"template":{
+                 "metadata":{"labels":{"app":"smp"}},"spec":{"containers":[
                   {"name":"a","image":"a:1","env":[{"name":"X","value":"1"},{"name":"Y","value":"2"}],
                    "ports":[{"containerPort":80}]},
-                  {"name":"b","image":"b:1"}]}}""");
+                  {"name":"b","image":"b:1"}]}}}}""");
+        assertThat(created.code()).as(created.toString()).isEqualTo(201);
         Response r = http.patch(path, """
-                {"metadata":{"labels":{"new":"label"}},"spec":{"containers":[
+                {"metadata":{"labels":{"new":"label"}},"spec":{"template":{"spec":{"containers":[
                   {"name":"b","image":"b:2"},
                   {"name":"a","env":[{"name":"Y","value":"3"},{"name":"X","$patch":"delete"}],
-                   "ports":[{"containerPort":443}]}]}}""", STRATEGIC);
+                   "ports":[{"containerPort":443}]}]}}}}""", STRATEGIC);
         assertThat(r.code()).as(r.toString()).isEqualTo(200);
-        JsonNode containers = r.json().path("spec").path("containers");
+        JsonNode containers = r.json().at("/spec/template/spec/containers");
         assertThat(containers).hasSize(2);
         assertThat(containers.get(0).path("name").asText()).isEqualTo("a");
         assertThat(containers.get(0).path("image").asText()).as("untouched fields stay").isEqualTo("a:1");
@@ -292,12 +297,14 @@ abstract class SubresourceContract extends RestTestSupport {
         assertThat(r.text("metadata.labels.new")).isEqualTo("label");
 
         Response replaced = http.patch(path, """
-                {"spec":{"containers":[{"$patch":"replace"},{"name":"only","image":"o:1"}]}}""", STRATEGIC);
+                {"spec":{"template":{"spec":{"containers":[{"$patch":"replace"},{"name":"only","image":"o:1"}]}}}}""",
+                STRATEGIC);
         assertThat(replaced.code()).as(replaced.toString()).isEqualTo(200);
-        assertThat(replaced.json().path("spec").path("containers")).hasSize(1);
-        assertThat(replaced.json().path("spec").path("containers").get(0).path("name").asText()).isEqualTo("only");
+        assertThat(replaced.json().at("/spec/template/spec/containers")).hasSize(1);
+        assertThat(replaced.json().at("/spec/template/spec/containers/0/name").asText()).isEqualTo("only");
 
-        Response invalid = http.patch(path, "{\"spec\":{\"containers\":[{\"name\":\"only\",\"image\":\"\"}]}}", STRATEGIC);
+        Response invalid = http.patch(path, """
+                {"spec":{"template":{"spec":{"containers":[{"name":"only","image":""}]}}}}""", STRATEGIC);
         assertThat(invalid.code()).as("a patched object is validated").isEqualTo(422);
         Response malformed = http.patch(path, "{\"spec\":", STRATEGIC);
         assertThat(malformed.code()).isEqualTo(400);

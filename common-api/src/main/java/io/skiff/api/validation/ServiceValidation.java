@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Services, as Kubernetes' {@code ValidateService}, {@code ValidateServiceUpdate} and
- * {@code ValidateServiceStatusUpdate} check the fields Skiff serves, plus the node port range the
- * port allocator enforces. Kubernetes validates {@code clusterIPs} after its strategy filled them
+ * {@code ValidateServiceStatusUpdate} check the fields Skiff serves. The node port range is the
+ * apiserver's port allocator's to check, as in Kubernetes (the range is its flag). Kubernetes validates {@code clusterIPs} after its strategy filled them
  * from {@code clusterIP}; Skiff validates the same normalized list, so errors name
  * {@code spec.clusterIPs[0]} as Kubernetes' do.
  */
@@ -25,9 +25,6 @@ public final class ServiceValidation {
     static final List<String> TYPES = List.of(ServiceSpec.TYPE_CLUSTER_IP, ServiceSpec.TYPE_EXTERNAL_NAME,
             ServiceSpec.TYPE_LOAD_BALANCER, ServiceSpec.TYPE_NODE_PORT);
     static final List<String> SESSION_AFFINITIES = List.of(ServiceSpec.AFFINITY_CLIENT_IP, ServiceSpec.AFFINITY_NONE);
-    /** The apiserver's default --service-node-port-range. */
-    public static final int NODE_PORT_MIN = 30000;
-    public static final int NODE_PORT_MAX = 32767;
 
     private ServiceValidation() {
     }
@@ -131,7 +128,6 @@ public final class ServiceValidation {
         errs.addAll(FieldValidation.validateEnum(s.type(), TYPES, SPEC.child("type")));
         nodePorts(ports, type, errs);
         duplicatePorts(ports, errs);
-        nodePortRange(ports, type, errs);
     }
 
     /** validateServicePort: names DNS labels, required and unique when there are several. */
@@ -192,22 +188,6 @@ public final class ServiceValidation {
             long nodePort = orZero(ports.get(i).nodePort());
             if (nodePort != 0 && !seen.add(str(ports.get(i).protocol()) + "/" + nodePort)) {
                 errs.add(FieldError.duplicate(path.index(i).child("nodePort"), nodePort));
-            }
-        }
-    }
-
-    /** The port allocator's check, which Kubernetes answers with the same 422, after validation. */
-    private static void nodePortRange(List<ServicePort> ports, String type, ErrorList errs) {
-        FieldPath path = SPEC.child("ports");
-        if (type.equals(ServiceSpec.TYPE_CLUSTER_IP)) {
-            return;
-        }
-        for (int i = 0; i < ports.size(); i++) {
-            long nodePort = orZero(ports.get(i).nodePort());
-            if (nodePort != 0 && (nodePort < NODE_PORT_MIN || nodePort > NODE_PORT_MAX)) {
-                errs.add(FieldError.invalid(path.index(i).child("nodePort"), nodePort,
-                        "provided port is not in the valid range. The range of valid ports is "
-                                + NODE_PORT_MIN + "-" + NODE_PORT_MAX));
             }
         }
     }

@@ -75,9 +75,6 @@ class ServiceValidationTest {
                                 "spec.ports[1].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'")),
                 arguments("ClusterIP service without node ports", List.of(set("/spec/type", "ClusterIP"),
                         remove("/spec/ports/0/nodePort"), remove("/spec/ports/1/nodePort")), errors()),
-                arguments("node port outside the range", List.of(set("/spec/ports/0/nodePort", 80)),
-                        errors("spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. "
-                                + "The range of valid ports is 30000-32767")),
                 arguments("node port used twice", List.of(set("/spec/ports/1/nodePort", 31380)),
                         errors("spec.ports[1].nodePort: Duplicate value: 31380")),
                 arguments("bad cluster IP", List.of(set("/spec/clusterIP", "10.96.0.300"), set("/spec/clusterIPs", List.of("10.96.0.300"))),

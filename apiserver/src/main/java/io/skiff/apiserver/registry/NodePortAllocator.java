@@ -1,0 +1,79 @@
+package io.skiff.apiserver.registry;
+
+import io.skiff.storage.Storage;
+import io.skiff.storage.StorageException;
+import java.util.HashSet;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Node ports of NodePort and LoadBalancer services from {@code --service-node-port-range}
+ * ({@code 30000-32767}), kept as a {@link RangeAllocator} under
+ * {@code <root>/ranges/servicenodeports/<port>}: a port is taken by one service, whatever the protocol.
+ */
+public final class NodePortAllocator {
+    public static final String DEFAULT_RANGE = "30000-32767";
+
+    private final String range;
+    private final RangeAllocator pool;
+
+    public NodePortAllocator(Storage storage, RegistryKeys keys, String range) {
+        this.range = range;
+        String[] parts = range.split("-", -1);
+        int min = parts.length == 2 ? parsePort(parts[0]) : -1;
+        int max = parts.length == 2 ? parsePort(parts[1]) : -1;
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException(
+                    "--service-node-port-range is a port range like " + DEFAULT_RANGE + ", got " + range);
+        }
+        this.pool = new RangeAllocator(storage, keys.rangePrefix("servicenodeports"), min, max - min + 1,
+                Long::toString);
+    }
+
+    /** {@code 30000-32767}, as Kubernetes prints it in errors. */
+    public String range() {
+        return range;
+    }
+
+    public boolean contains(long port) {
+        return pool.contains(port);
+    }
+
+    public int allocateNext(String owner) throws ServiceIpAllocator.RangeFullException, StorageException {
+        return orFull(pool.allocateNext(owner));
+    }
+
+    /** A free port not in {@code excluding}, reserving nothing (dry run). */
+    public int peekFree(Set<Integer> excluding) throws ServiceIpAllocator.RangeFullException, StorageException {
+        Set<Long> exclude = new HashSet<>();
+        excluding.forEach(p -> exclude.add((long) p));
+        return orFull(pool.peekFree(exclude));
+    }
+
+    public boolean allocate(int port, String owner) throws StorageException {
+        return pool.allocate(port, owner);
+    }
+
+    public boolean isAllocated(int port) throws StorageException {
+        return pool.isAllocated(port);
+    }
+
+    public void release(int port) {
+        pool.release(port);
+    }
+
+    private int orFull(OptionalLong v) throws ServiceIpAllocator.RangeFullException {
+        if (v.isEmpty()) {
+            throw new ServiceIpAllocator.RangeFullException("nodePort");
+        }
+        return (int) v.getAsLong();
+    }
+
+    private static int parsePort(String s) {
+        if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        int p = Integer.parseInt(s);
+        return p > 65535 ? -1 : p;
+    }
+}
