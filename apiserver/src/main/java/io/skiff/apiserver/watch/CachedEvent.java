@@ -2,9 +2,13 @@ package io.skiff.apiserver.watch;
 
 import io.skiff.api.meta.KubeObject;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * One change as the watch cache keeps it: decoded once, encoded once, shared by every watcher.
+ * The encoding happens on first use, by the first watcher that sends it, not by the cache's
+ * dispatcher: a change nobody watches is never encoded, and the dispatcher (one thread, holding
+ * the cache's lock) only queues.
  * {@code object} is the new state (for DELETED the last state, with the deletion's revision as
  * resourceVersion); {@code previous} the state before (null for ADDED), which decides whether a
  * change enters or leaves a watcher's selection.
@@ -19,20 +23,21 @@ public final class CachedEvent<T extends KubeObject> {
     private final T object;
     private final T previous;
     private final long revision;
-    private final byte[] objectJson;
+    private final Function<? super T, byte[]> encoder;
+    private volatile byte[] objectJson;
     // Lines per event type, built on first use: a change may reach some watchers as MODIFIED
     // and others as ADDED or DELETED (selection transitions).
     private volatile byte[] added;
     private volatile byte[] modified;
     private volatile byte[] deleted;
 
-    CachedEvent(String type, String key, T object, T previous, long revision, byte[] objectJson) {
+    CachedEvent(String type, String key, T object, T previous, long revision, Function<? super T, byte[]> encoder) {
         this.type = type;
         this.key = key;
         this.object = object;
         this.previous = previous;
         this.revision = revision;
-        this.objectJson = objectJson;
+        this.encoder = encoder;
     }
 
     public String type() {
@@ -55,9 +60,18 @@ public final class CachedEvent<T extends KubeObject> {
         return revision;
     }
 
-    /** The object's JSON as served. */
+    /** The object's JSON as served, encoded once (a thousand watchers waking at once wait for one encoding). */
     public byte[] objectJson() {
-        return objectJson;
+        byte[] json = objectJson;
+        if (json == null) {
+            synchronized (this) {
+                json = objectJson;
+                if (json == null) {
+                    objectJson = json = encoder.apply(object);
+                }
+            }
+        }
+        return json;
     }
 
     /**
@@ -65,11 +79,21 @@ public final class CachedEvent<T extends KubeObject> {
      * write in one piece (a websocket message leaves the newline out).
      */
     public byte[] line(String eventType) {
+        byte[] line = switch (eventType) {
+            case ADDED -> added;
+            case MODIFIED -> modified;
+            case DELETED -> deleted;
+            default -> null;
+        };
+        return line != null ? line : buildLine(eventType);
+    }
+
+    private synchronized byte[] buildLine(String eventType) {
         return switch (eventType) {
-            case ADDED -> added != null ? added : (added = build(ADDED, objectJson));
-            case MODIFIED -> modified != null ? modified : (modified = build(MODIFIED, objectJson));
-            case DELETED -> deleted != null ? deleted : (deleted = build(DELETED, objectJson));
-            default -> build(eventType, objectJson);
+            case ADDED -> added != null ? added : (added = build(ADDED, objectJson()));
+            case MODIFIED -> modified != null ? modified : (modified = build(MODIFIED, objectJson()));
+            case DELETED -> deleted != null ? deleted : (deleted = build(DELETED, objectJson()));
+            default -> build(eventType, objectJson());
         };
     }
 

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * The apiserver's in-memory view of one resource, fed by ONE storage watch: the current state,
  * a window of the most recent events, and every client watcher. A thousand client watches cost
  * one storage watch; {@code resourceVersion=0} lists and watches from a recent revision are
- * served from memory. Each event is decoded and encoded once and fanned out to every watcher's
- * bounded queue in revision order, with selectors applied here; a client that falls behind is
- * cut off, not buffered without bound.
+ * served from memory. Each event is decoded once (and encoded once, when a watcher first sends
+ * it) and fanned out to every watcher's bounded queue in revision order, with selectors applied
+ * here; a client that falls behind is cut off, not buffered without bound.
  *
  * <p>A watch from a revision older than the window answers 410 Expired: the client relists.
  */
@@ -46,6 +47,7 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
     private final ResourceInfo resource;
     private final String prefix;
     private final ObjectCodec<T> codec;
+    private final Function<T, byte[]> wire;
     private final int windowSize;
     private final ScheduledExecutorService scheduler;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -69,6 +71,7 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
         this.resource = resource;
         this.prefix = prefix;
         this.codec = codec;
+        this.wire = codec::wire;
         this.windowSize = windowSize;
         this.scheduler = scheduler;
     }
@@ -199,7 +202,7 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
             T obj = codec.decode(e.key(), e.value(), e.revision());
             state.put(e.key(), obj);
             event = new CachedEvent<>(previous == null ? CachedEvent.ADDED : CachedEvent.MODIFIED, e.key(), obj, previous,
-                    e.revision(), codec.wire(obj));
+                    e.revision(), wire);
         } else {
             state.remove(e.key());
             T last = previous != null ? previous
@@ -209,7 +212,7 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
                 return; // nothing known about it: nobody can have seen it
             }
             last = codec.withResourceVersion(last, e.revision());
-            event = new CachedEvent<>(CachedEvent.DELETED, e.key(), last, last, e.revision(), codec.wire(last));
+            event = new CachedEvent<>(CachedEvent.DELETED, e.key(), last, last, e.revision(), wire);
         }
         revision = e.revision();
         window.addLast(event);
@@ -298,7 +301,7 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
                     if (predicate.matches(entry.getValue())) {
                         T obj = entry.getValue();
                         CachedEvent<T> synthetic = new CachedEvent<>(CachedEvent.ADDED, entry.getKey(), obj, null,
-                                revisionOf(obj), codec.wire(obj));
+                                revisionOf(obj), wire);
                         initial.add(Delivery.of(CachedEvent.ADDED, synthetic));
                     }
                 }

@@ -1,10 +1,14 @@
 package io.skiff.api.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -37,7 +41,14 @@ import java.time.Instant;
  * about unknown fields (ignored). Absent values stay absent on output (NON_NULL).
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+    /**
+     * Jackson's parse and write buffers (8-16 KiB each), shared by all threads. The default pool
+     * keeps them per thread, and the apiserver runs every request on a new virtual thread: each
+     * parse and write would allocate fresh buffers and throw them away.
+     */
+    static final RecyclerPool<BufferRecycler> BUFFERS = JsonRecyclerPools.sharedConcurrentDequePool();
+    private static final ObjectMapper MAPPER =
+            configure(JsonMapper.builder(JsonFactory.builder().recyclerPool(BUFFERS).build())).build();
     private static final ObjectWriter WRITER = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writer(kubectlStyle());
     private static final ObjectReader TREE_READER = MAPPER.reader();

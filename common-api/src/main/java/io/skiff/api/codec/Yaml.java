@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** YAML for manifests ({@code skiff apply -f}) and {@code -o yaml}; same strictness as {@link Json}. */
 public final class Yaml {
     private static final YAMLMapper MAPPER = Json.configure(YAMLMapper.builder(
-                    YAMLFactory.builder().stringQuotingChecker(new Quoting()).build()))
+                    YAMLFactory.builder().stringQuotingChecker(new Quoting()).recyclerPool(Json.BUFFERS).build()))
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

@@ -41,23 +41,61 @@ public record NodeInfo(Node node, Map<String, Pod> pods, PodRequests requested, 
         return node.metadata().name();
     }
 
+    /** The same pods on a changed Node (their sums do not depend on it). */
     public NodeInfo withNode(Node n) {
-        return build(n, pods);
+        return new NodeInfo(n, pods, requested, nonZeroRequested, usedPorts, podsPerController);
     }
 
+    /**
+     * With the pod added (or replacing the one of the same key). Incremental: only this pod's
+     * requests, ports and owner are computed, so keeping a node's info current costs the same
+     * whether it runs 1 pod or 100, where rebuilding it re-read every pod's requests.
+     */
     public NodeInfo withPod(Pod pod) {
-        Map<String, Pod> m = new LinkedHashMap<>(pods);
-        m.put(key(pod), pod);
-        return build(node, m);
+        String podKey = key(pod);
+        NodeInfo base = withoutPod(podKey);
+        Map<String, Pod> m = new HashMap<>(base.pods);
+        m.put(podKey, pod);
+        List<HostPort> ports = base.usedPorts;
+        List<HostPort> podPorts = HostPort.of(pod);
+        if (!podPorts.isEmpty()) {
+            ports = new ArrayList<>(ports);
+            ports.addAll(podPorts);
+        }
+        Map<String, Integer> perController = base.podsPerController;
+        String owner = controllerUid(pod);
+        if (owner != null) {
+            perController = new HashMap<>(perController);
+            perController.merge(owner, 1, Integer::sum);
+        }
+        return new NodeInfo(node, m, base.requested.plus(PodRequests.of(pod)),
+                base.nonZeroRequested.plus(PodRequests.nonZero(pod)), ports, perController);
     }
 
+    /** Without the pod of that key; this one if it is not here. Incremental, as {@link #withPod}. */
     public NodeInfo withoutPod(String podKey) {
-        if (!pods.containsKey(podKey)) {
+        Pod old = pods.get(podKey);
+        if (old == null) {
             return this;
         }
-        Map<String, Pod> m = new LinkedHashMap<>(pods);
+        Map<String, Pod> m = new HashMap<>(pods);
         m.remove(podKey);
-        return build(node, m);
+        List<HostPort> ports = usedPorts;
+        List<HostPort> podPorts = HostPort.of(old);
+        if (!podPorts.isEmpty()) {
+            ports = new ArrayList<>(ports);
+            for (HostPort port : podPorts) {
+                ports.remove(port); // one occurrence each: another pod may hold an equal one
+            }
+        }
+        Map<String, Integer> perController = podsPerController;
+        String owner = controllerUid(old);
+        if (owner != null) {
+            perController = new HashMap<>(perController);
+            perController.computeIfPresent(owner, (uid, n) -> n == 1 ? null : n - 1);
+        }
+        return new NodeInfo(node, m, requested.minus(PodRequests.of(old)),
+                nonZeroRequested.minus(PodRequests.nonZero(old)), ports, perController);
     }
 
     /** Allocatable of the resource (falling back to capacity); null when the node reports neither. */

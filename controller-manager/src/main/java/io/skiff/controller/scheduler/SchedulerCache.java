@@ -29,7 +29,11 @@ public final class SchedulerCache {
     private final Map<String, Map<String, Pod>> podsByNode = new HashMap<>();
     private final Map<String, String> nodeOfPod = new HashMap<>();
     private final Map<String, Assumed> assumed = new HashMap<>();
-    /** NodeInfo per node, rebuilt only for nodes that changed since the last snapshot. */
+    /**
+     * NodeInfo per node, kept current pod by pod (built from scratch only for a node seen for the
+     * first time): every decision takes a snapshot, and rebuilding the chosen node's info from all
+     * its pods after each assumption made a burst of N pods cost O(N x pods per node).
+     */
     private final Map<String, NodeInfo> infos = new HashMap<>();
 
     public SchedulerCache(Clock clock, Duration assumeTtl) {
@@ -39,7 +43,7 @@ public final class SchedulerCache {
 
     public synchronized void putNode(Node node) {
         nodes.put(node.name(), node);
-        infos.remove(node.name());
+        infos.computeIfPresent(node.name(), (name, info) -> info.withNode(node));
     }
 
     public synchronized void removeNode(String name) {
@@ -63,10 +67,10 @@ public final class SchedulerCache {
         String previous = nodeOfPod.put(key, node);
         if (previous != null && !previous.equals(node)) {
             podsOf(previous).remove(key);
-            infos.remove(previous);
+            infos.computeIfPresent(previous, (name, info) -> info.withoutPod(key));
         }
         podsOf(node).put(key, pod);
-        infos.remove(node);
+        infos.computeIfPresent(node, (name, info) -> info.withPod(pod));
     }
 
     public synchronized void removePod(String key) {
@@ -79,8 +83,9 @@ public final class SchedulerCache {
         String key = Indexer.keyOf(pod);
         assumed.put(key, new Assumed(nodeName, clock.instant().plus(assumeTtl)));
         nodeOfPod.put(key, nodeName);
-        podsOf(nodeName).put(key, pod.withSpec(pod.spec().withNodeName(nodeName)));
-        infos.remove(nodeName);
+        Pod placed = pod.withSpec(pod.spec().withNodeName(nodeName));
+        podsOf(nodeName).put(key, placed);
+        infos.computeIfPresent(nodeName, (name, info) -> info.withPod(placed));
     }
 
     /** The binding failed: the pod no longer counts anywhere. */
@@ -119,7 +124,7 @@ public final class SchedulerCache {
         String node = nodeOfPod.remove(key);
         if (node != null) {
             podsOf(node).remove(key);
-            infos.remove(node);
+            infos.computeIfPresent(node, (name, info) -> info.withoutPod(key));
         }
     }
 
