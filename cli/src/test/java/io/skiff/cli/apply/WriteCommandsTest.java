@@ -108,31 +108,40 @@ class WriteCommandsTest {
     @Test
     void applyKeepsWhatOthersSetAndRemovesWhatTheFileDropped() throws Exception {
         String ns = Fixtures.freshNamespace(client);
+        // An RC, not a pod: Kubernetes lets a pod's spec change only its images, a template anything.
         String v1 = """
                 apiVersion: v1
-                kind: Pod
+                kind: ReplicationController
                 metadata:
-                  name: p
-                  labels: {app: p, owner: file}
+                  name: web
+                  labels: {app: web, owner: file}
                   annotations: {note: "from the file"}
                 spec:
-                  containers:
-                  - name: a
-                    image: busybox:latest
-                    env: [{name: A, value: "1"}, {name: B, value: "2"}]
+                  replicas: 0
+                  selector: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                      - name: a
+                        image: busybox:latest
+                        env: [{name: A, value: "1"}, {name: B, value: "2"}]
                 """;
-        assertThat(cli.withStdin(v1).run("apply", "-n", ns, "-f", "-").out()).isEqualTo("pod/p created\n");
+        assertThat(cli.withStdin(v1).run("apply", "-n", ns, "-f", "-").out())
+                .isEqualTo("replicationcontroller/web created\n");
         // Another writer adds a label of its own.
-        client.pods(ns).updateWithRetry("p", p -> p.withMetadata(p.metadata().withLabels(
-                Map.of("app", "p", "owner", "file", "team", "blue"))));
-        String v2 = v1.replace("owner: file", "").replace("  annotations: {note: \"from the file\"}\n", "")
+        client.replicationControllers(ns).updateWithRetry("web", rc -> rc.withMetadata(rc.metadata().withLabels(
+                Map.of("app", "web", "owner", "file", "team", "blue"))));
+        String v2 = v1.replace(", owner: file", "").replace("  annotations: {note: \"from the file\"}\n", "")
                 .replace(", {name: B, value: \"2\"}", "");
         CliRunner.Result r = cli.withStdin(v2).run("apply", "-n", ns, "-f", "-");
-        assertThat(r.out()).as(r.toString()).isEqualTo("pod/p configured\n");
-        Pod pod = client.pods(ns).get("p");
-        assertThat(pod.metadata().labels()).isEqualTo(Map.of("app", "p", "team", "blue"));
-        assertThat(pod.metadata().annotations()).containsOnlyKeys(LastApplied.ANNOTATION);
-        assertThat(pod.spec().containers().getFirst().env()).extracting(e -> e.name()).containsExactly("A");
+        assertThat(r.out()).as(r.toString()).isEqualTo("replicationcontroller/web configured\n");
+        ReplicationController rc = client.replicationControllers(ns).get("web");
+        assertThat(rc.metadata().labels()).isEqualTo(Map.of("app", "web", "team", "blue"));
+        assertThat(rc.metadata().annotations()).containsOnlyKeys(LastApplied.ANNOTATION);
+        assertThat(rc.spec().template().spec().containers().getFirst().env()).extracting(e -> e.name())
+                .containsExactly("A");
     }
 
     @Test
