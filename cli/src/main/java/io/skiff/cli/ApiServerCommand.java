@@ -5,7 +5,6 @@ import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.auth.SecureServing;
 import io.skiff.apiserver.logs.PodLogRoutes;
 import io.skiff.apiserver.registry.RegistryKeys;
-import io.skiff.apiserver.registry.NodePortAllocator;
 import io.skiff.apiserver.registry.ServiceIpAllocator;
 import io.skiff.apiserver.v1beta1.V1beta1Api;
 import io.skiff.cli.command.GoDuration;
@@ -15,7 +14,6 @@ import io.skiff.storage.StorageException;
 import io.skiff.storage.StorageFactory;
 import io.skiff.storage.StorageOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -48,26 +46,13 @@ final class ApiServerCommand implements Callable<Integer> {
             description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}; env SKIFF_PORT).")
     int port;
 
-    @Option(names = "--etcd-servers", paramLabel = "URLS", defaultValue = "${env:SKIFF_ETCD_SERVERS}",
-            description = "etcd client URLs, comma-separated (env SKIFF_ETCD_SERVERS). Without it, the embedded store in --data-dir.")
-    String etcdServers;
+    /** --etcd-servers and the etcd client TLS files. */
+    @Mixin
+    EtcdClientOptions etcd;
 
     @Option(names = "--etcd-prefix", paramLabel = "PREFIX", defaultValue = "${env:SKIFF_ETCD_PREFIX:-" + RegistryKeys.DEFAULT_ROOT + "}",
             description = "Key prefix of every object in storage (default: ${DEFAULT-VALUE}; env SKIFF_ETCD_PREFIX).")
     String etcdPrefix;
-
-    // kube-apiserver's names for the etcd client TLS files.
-    @Option(names = "--etcd-cafile", paramLabel = "FILE", defaultValue = "${env:SKIFF_ETCD_CAFILE}",
-            description = "PEM CA bundle to verify the https:// --etcd-servers with (env SKIFF_ETCD_CAFILE).")
-    Path etcdCaFile;
-
-    @Option(names = "--etcd-certfile", paramLabel = "FILE", defaultValue = "${env:SKIFF_ETCD_CERTFILE}",
-            description = "PEM client certificate to present to etcd, with --etcd-keyfile (env SKIFF_ETCD_CERTFILE).")
-    Path etcdCertFile;
-
-    @Option(names = "--etcd-keyfile", paramLabel = "FILE", defaultValue = "${env:SKIFF_ETCD_KEYFILE}",
-            description = "PEM (PKCS#8) key of --etcd-certfile (env SKIFF_ETCD_KEYFILE).")
-    Path etcdKeyFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SKIFF_DATA_DIR}",
             description = "Directory of the embedded SQLite store (default: /var/lib/skiff/apiserver as root, "
@@ -89,11 +74,8 @@ final class ApiServerCommand implements Callable<Integer> {
             description = "Range of service cluster IPs (default: ${DEFAULT-VALUE}; env SKIFF_SERVICE_CLUSTER_IP_RANGE).")
     String serviceClusterIpRange;
 
-    @Option(names = "--service-node-port-range", paramLabel = "RANGE",
-            defaultValue = "${env:SKIFF_SERVICE_NODE_PORT_RANGE:-" + NodePortAllocator.DEFAULT_RANGE + "}",
-            description = "Ports NodePort services get their node ports from (default: ${DEFAULT-VALUE}; "
-                    + "env SKIFF_SERVICE_NODE_PORT_RANGE).")
-    String serviceNodePortRange;
+    @Mixin
+    NodePortRangeOption serviceNodePortRange;
 
     @Option(names = "--event-ttl", paramLabel = "DURATION", defaultValue = "${env:SKIFF_EVENT_TTL:-1h}",
             converter = GoDuration.class,
@@ -108,8 +90,10 @@ final class ApiServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply();
         StorageOptions options;
+        String nodePortRange;
         try {
             options = storageOptions();
+            nodePortRange = serviceNodePortRange.checked();
         } catch (IllegalArgumentException e) {
             System.err.println("skiff apiserver: " + e.getMessage());
             return 1;
@@ -131,7 +115,7 @@ final class ApiServerCommand implements Callable<Integer> {
                     .withMaxRequestBytes(maxRequestBytes)
                     .withRequestTimeout(requestTimeout)
                     .withServiceClusterIpRange(serviceClusterIpRange)
-                    .withServiceNodePortRange(serviceNodePortRange)
+                    .withServiceNodePortRange(nodePortRange)
                     .withRegistryRoot(etcdPrefix)
                     .withEventTtl(eventTtl);
             // The 2014 API and pods/log are routes of their own concern, registered beside the core.
@@ -159,18 +143,8 @@ final class ApiServerCommand implements Callable<Integer> {
 
     /** The storage the flags name; {@link IllegalArgumentException} for a combination that cannot work. */
     StorageOptions storageOptions() {
-        if (etcdServers == null || etcdServers.isBlank()) {
-            if (etcdCaFile != null || etcdCertFile != null || etcdKeyFile != null) {
-                throw new IllegalArgumentException("--etcd-cafile, --etcd-certfile and --etcd-keyfile need --etcd-servers");
-            }
-            return StorageOptions.sqlite(dataDir != null ? dataDir : defaultDataDir()).withRequestTimeout(requestTimeout);
-        }
-        for (Path file : new Path[] {etcdCaFile, etcdCertFile, etcdKeyFile}) {
-            if (file != null && !Files.isReadable(file)) {
-                throw new IllegalArgumentException("cannot read the etcd TLS file " + file);
-            }
-        }
-        return StorageOptions.etcd(etcdServers).withTls(etcdCaFile, etcdCertFile, etcdKeyFile)
+        return etcd.storageOptions()
+                .orElseGet(() -> StorageOptions.sqlite(dataDir != null ? dataDir : defaultDataDir()))
                 .withRequestTimeout(requestTimeout);
     }
 

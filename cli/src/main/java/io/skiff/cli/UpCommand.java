@@ -43,9 +43,9 @@ final class UpCommand implements Callable<Integer> {
                     + " and the CLI config (default: ~/.skiff; env SKIFF_DATA_DIR).")
     Path dataDir;
 
-    @Option(names = "--etcd-servers", paramLabel = "URLS", defaultValue = "${env:SKIFF_ETCD_SERVERS}",
-            description = "Keep the state in etcd (comma-separated client URLs) instead of SQLite.")
-    String etcdServers;
+    /** --etcd-servers and the etcd client TLS files, as {@code skiff apiserver} has them. */
+    @Mixin
+    EtcdClientOptions etcd;
 
     @Option(names = "--etcd-prefix", paramLabel = "PREFIX", defaultValue = RegistryKeys.DEFAULT_ROOT,
             description = "Key prefix of every object in etcd, so clusters can share one etcd (default: ${DEFAULT-VALUE}).")
@@ -62,6 +62,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--service-cluster-ip-range", paramLabel = "CIDR", defaultValue = ServiceIpAllocator.DEFAULT_RANGE,
             description = "Where services' cluster IPs come from (default: ${DEFAULT-VALUE}).")
     String serviceClusterIpRange;
+
+    @Mixin
+    NodePortRangeOption serviceNodePortRange;
 
     @Option(names = "--no-kubelet", description = "Run only the control plane (no Docker engine needed).")
     boolean noKubelet;
@@ -135,8 +138,9 @@ final class UpCommand implements Callable<Integer> {
         Path configFile = noConfig ? null
                 : explicitConfig != null && !explicitConfig.isBlank() ? Path.of(explicitConfig.strip())
                 : dir.resolve("config");
-        UpOptions o = new UpOptions(dir, etcdServers, etcdPrefix, address, port, serviceClusterIpRange, !noKubelet,
-                dockerHost, node.toLowerCase(Locale.ROOT), kubeletAddress, kubeletPort, podInfraImage, configFile);
+        UpOptions o = new UpOptions(dir, etcd.storageOptions().orElse(null), etcdPrefix, address, port,
+                serviceClusterIpRange, serviceNodePortRange.checked(), !noKubelet, dockerHost,
+                node.toLowerCase(Locale.ROOT), kubeletAddress, kubeletPort, podInfraImage, configFile);
         // The kubelet's own checks (a DNS name, ports in range), before anything starts.
         KubeletConfig.defaults(o.nodeName()).withServer(o.kubeletAddress(), o.kubeletPort());
         return o;

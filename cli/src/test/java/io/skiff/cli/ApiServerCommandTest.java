@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
-/** The storage flags of {@code skiff apiserver} as the {@link StorageOptions} the storage is opened with. */
+/**
+ * The storage flags of {@code skiff apiserver} as the {@link StorageOptions} the storage is opened with,
+ * and its node port range as checked before anything opens.
+ */
 class ApiServerCommandTest {
     @TempDir
     static Path dir;
@@ -65,6 +68,29 @@ class ApiServerCommandTest {
         assertThat(o.dataDir()).isEqualTo(dir.resolve("data"));
         assertThat(o.etcdServers()).isEmpty();
         assertThat(o.etcdCaFile()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("nodePortRanges")
+    void theNodePortRangeIsCheckedBeforeTheStorageOpens(List<String> args, String rangeOrError) {
+        ApiServerCommand cmd = new ApiServerCommand();
+        new CommandLine(cmd).parseArgs(args.toArray(String[]::new));
+        if (rangeOrError.startsWith("--")) {
+            assertThatThrownBy(cmd.serviceNodePortRange::checked)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage(rangeOrError);
+        } else {
+            assertThat(cmd.serviceNodePortRange.checked()).isEqualTo(rangeOrError);
+        }
+    }
+
+    static Stream<Arguments> nodePortRanges() {
+        String bad = "--service-node-port-range is a port range like 30000-32767, got ";
+        return Stream.of(
+                Arguments.of(List.of(), "30000-32767"),
+                Arguments.of(List.of("--service-node-port-range", "31000-31001"), "31000-31001"),
+                Arguments.of(List.of("--service-node-port-range", "31000-30000"), bad + "31000-30000"),
+                Arguments.of(List.of("--service-node-port-range", "0-10"), bad + "0-10"),
+                Arguments.of(List.of("--service-node-port-range", "a-b"), bad + "a-b"));
     }
 
     static Stream<Arguments> refused() {

@@ -24,7 +24,6 @@ import io.skiff.kubelet.runtime.docker.DockerRuntime;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
 import io.skiff.storage.StorageFactory;
-import io.skiff.storage.StorageOptions;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
@@ -97,7 +96,8 @@ public final class LocalCluster implements AutoCloseable {
                 .withBindAddress(options.address())
                 .withPort(options.port())
                 .withRegistryRoot(options.etcdPrefix())
-                .withServiceClusterIpRange(options.serviceClusterIpRange());
+                .withServiceClusterIpRange(options.serviceClusterIpRange())
+                .withServiceNodePortRange(options.serviceNodePortRange());
         ApiServer api = closing(ApiServer.builder(apiConfig).routes(V1beta1Api.withDefaults()).routes(new PodLogRoutes()).build());
         try {
             api.start();
@@ -158,10 +158,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private Storage openStorage() throws UpException {
-        StorageOptions storageOptions = options.embeddedStore() ? StorageOptions.sqlite(options.dataDir())
-                : StorageOptions.etcd(options.etcdServers());
         try {
-            return StorageFactory.open(storageOptions);
+            return StorageFactory.open(options.storageOptions());
         } catch (StorageException e) {
             throw new UpException("cannot open the storage (" + describeStorage() + "): " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -171,7 +169,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private String describeStorage() {
         return options.embeddedStore() ? "sqlite at " + options.dataDir().resolve("skiff.db")
-                : "etcd at " + options.etcdServers() + ", key prefix " + options.etcdPrefix();
+                : options.etcd() + ", key prefix " + options.etcdPrefix(); // etcd:[URLs], "(TLS)" with TLS
     }
 
     private void awaitNodeReady(SkiffClient client) throws UpException {

@@ -189,6 +189,33 @@ class LocalClusterTest {
                 .hasMessageContaining("data directory " + dataDir + " is in use by another Skiff");
     }
 
+    @Test
+    void nodePortsComeFromTheConfiguredRange() throws Exception {
+        LocalCluster cluster = start(options().withoutKubelet().withServiceNodePortRange("31990-31990"));
+        try (SkiffClient client = new SkiffClient(ClientConfig.forServer(cluster.url().toString()))) {
+            Service web = client.services("default").create(nodePortService(client, "web"));
+            assertThat(web.spec().ports().get(0).nodePort()).isEqualTo(31990);
+            assertThatThrownBy(() -> client.services("default").create(nodePortService(client, "web2")))
+                    .isInstanceOf(ApiException.class).hasMessageContaining("range is full");
+        }
+    }
+
+    /** A NodePort service that leaves its node port to the apiserver. */
+    static Service nodePortService(SkiffClient client, String name) throws Exception {
+        return (Service) client.scheme().decodeManifest("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: %s
+                spec:
+                  type: NodePort
+                  selector:
+                    app: web
+                  ports:
+                  - port: 80
+                """.formatted(name)).get(0);
+    }
+
     static boolean ready(Pod pod) {
         return pod.status() != null && pod.status().conditions() != null && pod.status().conditions().stream()
                 .anyMatch(c -> PodCondition.TYPE_READY.equals(c.type()) && PodCondition.TRUE.equals(c.status()));
