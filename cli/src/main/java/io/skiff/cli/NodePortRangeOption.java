@@ -1,7 +1,6 @@
 package io.skiff.cli;
 
 import io.skiff.apiserver.registry.NodePortAllocator;
-import io.skiff.apiserver.registry.RegistryKeys;
 import picocli.CommandLine.Option;
 
 /** {@code --service-node-port-range} of {@code skiff apiserver} and {@code skiff up} (a picocli mixin). */
@@ -17,9 +16,7 @@ final class NodePortRangeOption {
      * {@link IllegalArgumentException} naming the flag, and nothing is written.
      */
     String checked() {
-        // The allocator that will serve the range parses it in its constructor and touches no
-        // storage there: asking it keeps one parser and one wording for the flag.
-        new NodePortAllocator(null, RegistryKeys.defaults(), range);
+        NodePortAllocator.parseRange(range); // the allocator's own parser: one wording for the flag
         return range;
     }
 }

@@ -19,6 +19,17 @@ public final class NodePortAllocator {
 
     public NodePortAllocator(Storage storage, RegistryKeys keys, String range) {
         this.range = range;
+        int[] bounds = parseRange(range);
+        this.pool = new RangeAllocator(storage, keys.rangePrefix("servicenodeports"), bounds[0],
+                bounds[1] - bounds[0] + 1, Long::toString);
+    }
+
+    /**
+     * The first and last port of a range like {@code 30000-32767}; anything else is an
+     * {@link IllegalArgumentException} naming the flag (the commands check their flag with it
+     * before opening any storage).
+     */
+    public static int[] parseRange(String range) {
         String[] parts = range.split("-", -1);
         int min = parts.length == 2 ? parsePort(parts[0]) : -1;
         int max = parts.length == 2 ? parsePort(parts[1]) : -1;
@@ -26,8 +37,7 @@ public final class NodePortAllocator {
             throw new IllegalArgumentException(
                     "--service-node-port-range is a port range like " + DEFAULT_RANGE + ", got " + range);
         }
-        this.pool = new RangeAllocator(storage, keys.rangePrefix("servicenodeports"), min, max - min + 1,
-                Long::toString);
+        return new int[] {min, max};
     }
 
     /** {@code 30000-32767}, as Kubernetes prints it in errors. */
