@@ -1,5 +1,7 @@
 package io.skiff.bench.api;
 
+import static io.skiff.bench.support.Stats.median;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skiff.api.codec.Json;
 import io.skiff.api.codec.Scheme;
@@ -170,12 +172,6 @@ public final class ApiCodecBench {
 
     private long cpuNanos() {
         return threads.getCurrentThreadCpuTime();
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(d -> d).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static Map<String, String> parse(String[] argv) {

@@ -1,5 +1,7 @@
 package io.skiff.bench.apiserver;
 
+import static io.skiff.bench.support.Stats.median;
+
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.DeleteOption;
@@ -431,10 +433,5 @@ public final class ApiServerBench {
             p.destroyForcibly();
         }
         Thread.sleep(1_000);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
     }
 }

@@ -11,6 +11,7 @@ import io.etcd.jetcd.options.PutOption;
 import io.etcd.jetcd.options.WatchOption;
 import io.skiff.bench.support.ConcurrentLoad;
 import io.skiff.bench.support.LocalEtcd;
+import io.skiff.bench.support.Stats;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageOptions;
 import io.skiff.storage.WatchEvent;
@@ -147,7 +148,7 @@ public final class StorageBench {
             row("EtcdStorage create", etcdMedian, rawMedian, etcdLatency);
             row("SqliteStorage create (WAL, synchronous=FULL)", sqliteMedian, 0, sqliteLatency);
             System.out.printf("%nEtcdStorage reaches %.0f%% of raw jetcd puts/s (median of the rounds' ratios;"
-                    + " target >= 90%%)%n", 100 * ratios.stream().sorted().toList().get(ratios.size() / 2));
+                    + " target >= 90%%)%n", 100 * Stats.median(ratios));
         } finally {
             try (Client raw = Client.builder().endpoints(StorageOptions.etcd(etcd).etcdServers().stream()
                     .map(Object::toString).toArray(String[]::new)).build()) {
@@ -181,8 +182,7 @@ public final class StorageBench {
     }
 
     private static double median(List<Throughput> rounds) {
-        double[] values = rounds.stream().mapToDouble(Throughput::perSecond).sorted().toArray();
-        return values[values.length / 2];
+        return Stats.median(rounds.stream().map(Throughput::perSecond).toList());
     }
 
     /** {@code count} writes of distinct keys by {@code callers} threads; stops early at the time bound. */
