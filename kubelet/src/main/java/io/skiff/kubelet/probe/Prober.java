@@ -4,6 +4,7 @@ import io.skiff.api.core.Container;
 import io.skiff.api.core.ContainerPort;
 import io.skiff.api.core.Probe;
 import io.skiff.api.meta.IntOrString;
+import io.skiff.client.Tls;
 import io.skiff.kubelet.runtime.ContainerRuntime;
 import io.skiff.kubelet.runtime.ContainerRuntimeException;
 import io.skiff.kubelet.runtime.ExecResult;
@@ -15,14 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Runs one probe once against a container, as the Kubernetes prober does: {@code httpGet} to the
@@ -38,7 +33,8 @@ public final class Prober {
         this.runtime = runtime;
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(trustingEverything())
+                // Kubernetes does not verify probe certificates: a probe asks "are you up", not "who are you".
+                .sslContext(Tls.trustingEverything())
                 .build();
     }
 
@@ -153,40 +149,5 @@ public final class Prober {
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    /** Kubernetes does not verify probe certificates: a probe asks "are you up", not "who are you". */
-    private static SSLContext trustingEverything() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            // An extended trust manager, or the JDK would still check the host name on top of it.
-            ctx.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS in this JDK", e);
-        }
     }
 }
