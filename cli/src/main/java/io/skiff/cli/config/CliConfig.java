@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.skiff.api.codec.Yaml;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,17 +90,15 @@ public record CliConfig(
             return Optional.of(new CliConfig(null, null, null, null, null));
         }
         try {
-            JsonNode tree = Yaml.mapper().readTree(text);
-            // checked here, not by Jackson: the shared mapper skips unknown fields of every type
-            for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!KEYS.contains(name)) {
-                    throw new CliConfigException("the config file " + file + " has an unknown key \"" + name
-                            + "\" (known: " + String.join(", ", KEYS) + ")", null);
-                }
-            }
-            CliConfig config = Yaml.mapper().treeToValue(tree, CliConfig.class);
-            return Optional.of(config != null ? config : new CliConfig(null, null, null, null, null)); // "---" alone
+            CliConfig config = Yaml.mapper().readerFor(CliConfig.class)
+                    // a misspelt key is an error; "---" alone (an empty document) is an empty config
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                            DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+                    .readValue(text);
+            return Optional.of(config != null ? config : new CliConfig(null, null, null, null, null));
+        } catch (UnrecognizedPropertyException e) {
+            throw new CliConfigException("the config file " + file + " has an unknown key \"" + e.getPropertyName()
+                    + "\" (known: " + String.join(", ", KEYS) + ")", e);
         } catch (JsonProcessingException e) {
             throw new CliConfigException("the config file " + file + " is not valid: "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + locate(e), e);

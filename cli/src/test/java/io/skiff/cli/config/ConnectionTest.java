@@ -88,6 +88,9 @@ class ConnectionTest {
                 .contains("insecure-skip-tls-verify: true");
         assertThat(config.toString()).doesNotContain("t0k3n");
         assertThat(CliConfig.load(home.resolve("missing"))).isEmpty();
+        Path documentOnly = home.resolve("document-only");
+        Files.writeString(documentOnly, "---\n");
+        assertThat(CliConfig.load(documentOnly)).contains(new CliConfig(null, null, null, null, null));
     }
 
     @Test
