@@ -76,7 +76,8 @@ public final class Json {
                     @Override
                     public BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
                             BeanDescription description, BeanDeserializerBuilder builder) {
-                        if (description.getBeanClass().getPackageName().startsWith("io.skiff.api")) {
+                        String pkg = description.getBeanClass().getPackageName();
+                        if (pkg.equals("io.skiff.api") || pkg.startsWith("io.skiff.api.")) { // not io.skiff.apiserver
                             builder.setIgnoreUnknownProperties(true);
                         }
                         return builder;
