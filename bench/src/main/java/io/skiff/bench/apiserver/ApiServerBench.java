@@ -8,6 +8,7 @@ import io.etcd.jetcd.options.DeleteOption;
 import io.skiff.bench.support.ConcurrentLoad;
 import io.skiff.bench.support.ConcurrentLoad.Throughput;
 import io.skiff.bench.support.LocalEtcd;
+import io.skiff.bench.support.ProcessCpu;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and raw jetcd here. Without {@code --etcd} the bench starts an etcd of its own; with it, everything
  * lives under a fresh key prefix, deleted at the end. Every loop is bounded in count and time.
  *
- * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL] [--creates 2000] [--warmup 6000] [--rounds 4]
+ * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL [--etcd-pid PID]] [--creates 2000] [--warmup 6000] [--rounds 4]
  *     [--clients 16] [--pods 10000] [--watchers 1000] [--watch-events 200] [--watch-interval-ms 50]
  *     [--max-seconds 120] [--server-jvm "-Xmx512m ..."]</pre>
  */
@@ -73,8 +74,11 @@ public final class ApiServerBench {
     private URI api;
     private long serverPid;
     private int created;
-    /** CPU time the apiserver spent in the measured REST rounds, and the creates they made. */
-    private double restCpuSeconds;
+    private long etcdPid;
+    /** CPU time of each process (bench clients, etcd, apiserver) in the measured rounds, and the writes they made. */
+    private final double[] rawCpu = new double[3];
+    private final double[] restCpu = new double[3];
+    private int rawMeasured;
     private int restMeasured;
 
     private ApiServerBench(Map<String, String> args) {
@@ -98,9 +102,11 @@ public final class ApiServerBench {
         }
         ApiServerBench bench = new ApiServerBench(args);
         if (args.containsKey("etcd")) {
+            bench.etcdPid = Long.parseLong(args.getOrDefault("etcd-pid", "0"));
             bench.run(args.get("etcd"));
         } else {
             try (LocalEtcd etcd = LocalEtcd.start()) {
+                bench.etcdPid = etcd.pid();
                 bench.run(etcd.url());
             }
         }
@@ -155,6 +161,7 @@ public final class ApiServerBench {
                     b = restCreates("rest-" + r, creates);
                     a = rawPuts(raw, "raw-" + r, creates);
                 }
+                rawMeasured += a.done();
                 restMeasured += b.done();
                 rawRates.add(a.perSecond());
                 restRates.add(b.perSecond());
@@ -172,9 +179,9 @@ public final class ApiServerBench {
             System.out.printf("  RSS: %d MiB empty, %d MiB with %d pods stored, %d MiB after a full GC%n",
                     rssEmpty / 1024, rssLoaded / 1024, created, rssAfterGc / 1024);
 
-            double cpuBefore = cpuSeconds(serverPid);
+            double cpuBefore = ProcessCpu.seconds(serverPid);
             long[] latencies = watchLatency();
-            double watchCpu = cpuSeconds(serverPid) - cpuBefore;
+            double watchCpu = ProcessCpu.seconds(serverPid) - cpuBefore;
             Arrays.sort(latencies);
 
             System.out.println();
@@ -189,8 +196,10 @@ public final class ApiServerBench {
                     ConcurrentLoad.quantileMillis(latencies, 0.50), ConcurrentLoad.quantileMillis(latencies, 0.99));
             System.out.printf("| apiserver CPU per watch delivery (the watch phase's CPU / deliveries) | %.1f µs | - | - |%n",
                     1e6 * watchCpu / Math.max(1, latencies.length));
-            System.out.printf("| apiserver CPU per REST pod create (user+system, measured rounds) | %.2f ms | - | - |%n",
-                    1000 * restCpuSeconds / Math.max(1, restMeasured));
+            System.out.printf("| CPU per REST pod create (user+system, measured rounds): apiserver, etcd, clients | %.2f ms,"
+                    + " %.2f ms, %.2f ms | raw put: etcd %.2f ms, client %.2f ms | - |%n",
+                    perOp(restCpu[2], restMeasured), perOp(restCpu[1], restMeasured), perOp(restCpu[0], restMeasured),
+                    perOp(rawCpu[1], rawMeasured), perOp(rawCpu[0], rawMeasured));
             System.out.printf("| apiserver RSS with %d pods stored | %d MiB (%d MiB after full GC; %d MiB empty) | - | - |%n",
                     created, rssLoaded / 1024, rssAfterGc / 1024, rssEmpty / 1024);
         } finally {
@@ -250,13 +259,35 @@ public final class ApiServerBench {
     }
 
     private Throughput rawPuts(Client raw, String phase, int count) throws Exception {
-        return ConcurrentLoad.run(clients, count, maxPhase, i -> raw.getKVClient().put(
+        double[] before = cpuNow();
+        Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> raw.getKVClient().put(
                 ByteSequence.from(prefix + "/raw/" + phase + "/" + i, StandardCharsets.UTF_8),
                 ByteSequence.from(pod(phase + "-" + i))).get(10, TimeUnit.SECONDS));
+        if (phase.startsWith("raw-")) {
+            addCpuSince(before, rawCpu);
+        }
+        return t;
+    }
+
+    /** CPU seconds so far of this JVM (the clients), etcd (0 when its pid is unknown) and the apiserver. */
+    private double[] cpuNow() throws IOException {
+        return new double[] {ProcessCpu.seconds(ProcessHandle.current().pid()), ProcessCpu.seconds(etcdPid),
+            ProcessCpu.seconds(serverPid)};
+    }
+
+    private void addCpuSince(double[] before, double[] sums) throws IOException {
+        double[] now = cpuNow();
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += now[i] - before[i];
+        }
+    }
+
+    private static double perOp(double cpuSeconds, int ops) {
+        return 1000 * cpuSeconds / Math.max(1, ops);
     }
 
     private Throughput restCreates(String phase, int count) throws Exception {
-        double cpuBefore = cpuSeconds(serverPid);
+        double[] before = cpuNow();
         String namespace = phase.equals("warmup") ? "warmup" : "bench";
         Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> {
             HttpResponse<String> r = post("/api/v1/namespaces/" + namespace + "/pods", pod(phase + "-" + i));
@@ -266,7 +297,7 @@ public final class ApiServerBench {
         });
         created += namespace.equals("bench") ? t.done() : 0;
         if (phase.startsWith("rest-")) {
-            restCpuSeconds += cpuSeconds(serverPid) - cpuBefore;
+            addCpuSince(before, restCpu);
         }
         return t;
     }
@@ -416,13 +447,6 @@ public final class ApiServerBench {
             }
         }
         throw new IllegalStateException("no VmRSS for " + pid);
-    }
-
-    /** utime + stime of a process, from /proc (clock ticks of 1/100 s). */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static void fullGc(long pid) throws Exception {

@@ -56,6 +56,11 @@ public final class LocalEtcd implements AutoCloseable {
         return url;
     }
 
+    /** The etcd process's pid, for CPU accounting. */
+    public long pid() {
+        return process.pid();
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
