@@ -33,7 +33,10 @@ public record RequestBody(byte[] bytes, String mediaType) {
         if (declaredLength > maxBytes) {
             throw ApiErrors.tooLarge(maxBytes);
         }
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        // A declared length is exact (the server enforces it): read just that, without growing
+        // buffers up to the limit; without one (chunked), read up to one byte past the limit.
+        byte[] bytes = in.readNBytes((int) (declaredLength >= 0 ? declaredLength
+                : Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)));
         if (bytes.length > maxBytes) {
             throw ApiErrors.tooLarge(maxBytes);
         }

@@ -15,6 +15,7 @@ import io.skiff.api.meta.StatusCause;
 import io.skiff.api.meta.StatusDetails;
 import io.skiff.api.v1beta1.V1beta1;
 import io.skiff.apiserver.registry.Page;
+import io.skiff.apiserver.rest.ResponseWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -111,7 +112,7 @@ final class LegacyWire {
     }
 
     static void write(Context ctx, int code, JsonNode body) {
-        ctx.status(code).contentType(JSON).result(Json.toBytes(body));
+        ResponseWriter.writeBody(ctx, code, Json.toBytes(body));
     }
 
     /** One line of a watch stream: {@code {"type":"ADDED","object":{...}}}, no newline. */
