@@ -20,6 +20,21 @@ public final class BodyDecoder {
         this.scheme = scheme;
     }
 
+    /**
+     * The object of a create, update or subresource body. A JSON body that names the expected
+     * apiVersion and kind (as clients send them) binds in one pass; any other goes through its
+     * tree, which checks and words every problem.
+     */
+    public <T extends ApiObject> T decode(RequestBody body, String apiVersion, String kind, Class<T> type) {
+        if (body.mediaType().equals(RequestBody.JSON)) {
+            ApiObject direct = scheme.decodeDirect(body.bytes(), apiVersion, kind);
+            if (type.isInstance(direct)) {
+                return type.cast(direct);
+            }
+        }
+        return decode(body.objectTree(), apiVersion, kind, type);
+    }
+
     public <T extends ApiObject> T decode(JsonNode tree, String apiVersion, String kind, Class<T> type) {
         if (!tree.isObject()) {
             throw ApiErrors.badRequest("the body of the request must be a JSON object, got " + tree.getNodeType()

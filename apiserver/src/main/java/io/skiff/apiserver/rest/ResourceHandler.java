@@ -108,7 +108,7 @@ public final class ResourceHandler {
 
     /** The body of a create: the path's kind; the namespace from the path (a different one is 400). */
     private <T extends KubeObject> T objectForCreate(Registry<T> r, String ns, RequestBody body) {
-        T obj = decoder.decode(body.objectTree(), r.resource().apiVersion(), r.resource().kind(), r.strategy().type());
+        T obj = decoder.decode(body, r.resource().apiVersion(), r.resource().kind(), r.strategy().type());
         ObjectMeta meta = obj.metadataOrEmpty();
         if (r.resource().namespaced()) {
             if (meta.namespace() != null && !meta.namespace().isEmpty() && !meta.namespace().equals(ns)) {
@@ -124,7 +124,7 @@ public final class ResourceHandler {
     /** The body of an update: as for a create, and a name that differs from the path's is 400. */
     <T extends KubeObject> T objectForUpdate(Registry<T> r, String ns, String name, RequestBody body,
             String apiVersion, String kind, Class<T> type) {
-        T obj = decoder.decode(body.objectTree(), apiVersion, kind, type);
+        T obj = decoder.decode(body, apiVersion, kind, type);
         ObjectMeta meta = obj.metadataOrEmpty();
         if (meta.name() != null && !meta.name().isEmpty() && !meta.name().equals(name)) {
             throw ApiErrors.badRequest("the name of the object (" + meta.name()

@@ -101,7 +101,7 @@ final class Subresources {
         return switch (verb) {
             case "get" -> ApiResponse.ok(toScale(r.get(ns, name)));
             case "update" -> {
-                Scale scale = decoder.decode(body.objectTree(), Scale.API_VERSION, Scale.KIND, Scale.class);
+                Scale scale = decoder.decode(body, Scale.API_VERSION, Scale.KIND, Scale.class);
                 String bodyName = scale.name();
                 if (bodyName != null && !bodyName.isEmpty() && !bodyName.equals(name)) {
                     throw ApiErrors.badRequest("the name of the object (" + bodyName
@@ -151,7 +151,7 @@ final class Subresources {
 
     /** {@code POST /namespaces/{ns}/bindings}: the pod is the binding's own name. */
     ApiResponse bindByName(String ns, RequestBody body, boolean dryRun) {
-        Binding binding = decoder.decode(body.objectTree(), Binding.API_VERSION, Binding.KIND, Binding.class);
+        Binding binding = decoder.decode(body, Binding.API_VERSION, Binding.KIND, Binding.class);
         String pod = binding.name();
         if (pod == null || pod.isEmpty()) {
             throw ApiErrors.invalid(GroupResource.core("bindings").group(), Binding.KIND, "",
@@ -165,7 +165,7 @@ final class Subresources {
      * pod is unbound, so of two concurrent bindings exactly one wins and the other gets 409.
      */
     private ApiResponse bind(String ns, String podName, RequestBody body, boolean dryRun) {
-        Binding binding = decoder.decode(body.objectTree(), Binding.API_VERSION, Binding.KIND, Binding.class);
+        Binding binding = decoder.decode(body, Binding.API_VERSION, Binding.KIND, Binding.class);
         if (binding.name() != null && !binding.name().isEmpty() && !binding.name().equals(podName)) {
             throw ApiErrors.badRequest("the name of the object (" + binding.name()
                     + ") does not match the name on the URL (" + podName + ")");

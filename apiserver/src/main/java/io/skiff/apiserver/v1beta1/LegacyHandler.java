@@ -204,7 +204,7 @@ final class LegacyHandler {
         } catch (IOException e) {
             throw ApiErrors.badRequest("cannot read the request body: " + e.getMessage());
         }
-        return decoder.decode(body.objectTree(), V1beta1.API_VERSION, r.wireKind(), r.type());
+        return decoder.decode(body, V1beta1.API_VERSION, r.wireKind(), r.type());
     }
 
     @SuppressWarnings("unchecked")

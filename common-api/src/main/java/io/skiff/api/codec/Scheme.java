@@ -107,6 +107,16 @@ public final class Scheme {
         }
     }
 
+    /**
+     * The one-pass decode of a body that names exactly {@code apiVersion} and {@code kind} (what a
+     * request path implies): the object, or null when the body names another type or none, or
+     * does not bind — then the caller decodes its tree, which words what is wrong.
+     */
+    public ApiObject decodeDirect(byte[] json, String apiVersion, String kind) {
+        ApiObject obj = decodeDirect(json);
+        return obj != null && obj.apiVersion().equals(apiVersion) && obj.kind().equals(kind) ? obj : null;
+    }
+
     /** The reference path: parse a tree, check apiVersion and kind, convert the tree. */
     ApiObject decodeViaTree(byte[] json) throws DecodeException {
         JsonNode node = Json.readTree(json);

@@ -71,6 +71,21 @@ class SinglePassDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        the type a pods path implies | v1                     | Pod     | true
+        another kind                 | v1                     | Service | false
+        another version              | coordination.k8s.io/v1 | Pod     | false
+        """)
+    void aBodyBindsInOnePassOnlyAsTheTypeTheRequestExpects(String name, String apiVersion, String kind, boolean binds)
+            throws DecodeException {
+        byte[] body = bytes("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\"}}");
+
+        ApiObject direct = scheme.decodeDirect(body, apiVersion, kind);
+
+        assertThat(direct).isEqualTo(binds ? scheme.decodeViaTree(body) : null);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         no apiVersion              | {"kind":"Pod","metadata":{"name":"a"}}
         no kind                    | {"apiVersion":"v1"}
