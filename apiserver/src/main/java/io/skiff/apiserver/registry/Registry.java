@@ -232,7 +232,7 @@ public final class Registry<T extends KubeObject> {
                     return allocated;
                 }
                 KeyValue kv = storage.create(key, codec.encode(allocated), strategy.ttl());
-                return codec.withResourceVersion(allocated, kv.modRevision());
+                return stored(key, allocated, kv);
             } catch (KeyExistsException e) {
                 releaseUnlessDryRun(allocated, null, dryRun);
                 if (generated && attempt < GENERATE_NAME_ATTEMPTS) {
@@ -375,7 +375,7 @@ public final class Registry<T extends KubeObject> {
                     throw e;
                 }
                 strategy.release(current, allocated); // what the update no longer needs
-                return new Written<>(codec.withResourceVersion(allocated, written.modRevision()), false);
+                return new Written<>(stored(key, allocated, written), false);
             } catch (ConflictException e) {
                 if (attempt >= MAX_SWAP_ATTEMPTS) {
                     throw ApiErrors.stale(groupResource, name);
@@ -448,7 +448,7 @@ public final class Registry<T extends KubeObject> {
                         result = new DeleteResult<>(current, false);
                     } else {
                         KeyValue written = storage.update(key, bytes, kv.modRevision(), strategy.ttl());
-                        result = new DeleteResult<>(codec.withResourceVersion(pending, written.modRevision()), false);
+                        result = new DeleteResult<>(stored(key, pending, written), false);
                     }
                 }
                 strategy.afterDelete(result.object(), result.deleted());
@@ -486,6 +486,19 @@ public final class Registry<T extends KubeObject> {
     @SuppressWarnings("unchecked")
     private T withMeta(T obj, ObjectMeta meta) {
         return (T) obj.withMetadata(meta);
+    }
+
+    /**
+     * The object as just written at {@code kv}'s revision; the watch cache gets it too, so the
+     * event of this write need not be decoded again.
+     */
+    private T stored(String key, T obj, KeyValue kv) {
+        T result = codec.withResourceVersion(obj, kv.modRevision());
+        WatchCache<T> c = cache;
+        if (c != null) {
+            c.written(key, result);
+        }
+        return result;
     }
 
     private Instant now() {

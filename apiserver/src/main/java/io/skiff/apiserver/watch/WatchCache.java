@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -64,6 +65,16 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
 
     private volatile boolean ready;
     private volatile boolean closed;
+
+    /**
+     * Objects this server has just written, by key, each with its resourceVersion: the event of
+     * such a write takes the object from here instead of decoding the bytes again. An entry lives
+     * until its event (or a later one of the key) is applied; it is never needed for correctness.
+     */
+    private final ConcurrentHashMap<String, T> written = new ConcurrentHashMap<>();
+    /** The revision of the last event applied, readable without the lock (for {@link #written}). */
+    private volatile long appliedRevision;
+    private static final int MAX_WRITTEN = 4096;
 
     public WatchCache(Storage storage, ResourceInfo resource, String prefix, ObjectCodec<T> codec, int windowSize,
             ScheduledExecutorService scheduler) {
@@ -113,6 +124,8 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
                 }
             }
             revision = list.revision();
+            appliedRevision = list.revision();
+            written.clear(); // what it held is in the list now, or superseded
             oldestComplete = list.revision();
             long myGeneration = ++generation;
             previousWatch = storageWatch;
@@ -194,17 +207,43 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands over an object this server just stored at {@code key} (its resourceVersion set to the
+     * write's revision), so its event is not decoded again. A write whose event was already
+     * applied, or that arrives when many are pending, is left out: the event then decodes.
+     */
+    public void written(String key, T obj) {
+        long revision = revisionOf(obj);
+        if (revision <= appliedRevision || written.size() >= MAX_WRITTEN) {
+            return;
+        }
+        written.put(key, obj);
+        // apply() publishes appliedRevision before it looks here: if it has passed this revision
+        // meanwhile, it may have looked already, and nobody else would take the entry out.
+        if (revision <= appliedRevision) {
+            written.remove(key, obj);
+        }
+    }
+
+    /** The object of a PUT event: the one this server wrote at that revision, else decoded. */
+    private T objectOf(WatchEvent e) {
+        T mine = written.remove(e.key());
+        return mine != null && revisionOf(mine) == e.revision() ? mine : codec.decode(e.key(), e.value(), e.revision());
+    }
+
     /** Applies one storage event: state, window, fan-out. Under the write lock. */
     private void apply(WatchEvent e) {
+        appliedRevision = e.revision();
         T previous = state.get(e.key());
         CachedEvent<T> event;
         if (e.type() == WatchEvent.Type.PUT) {
-            T obj = codec.decode(e.key(), e.value(), e.revision());
+            T obj = objectOf(e);
             state.put(e.key(), obj);
             event = new CachedEvent<>(previous == null ? CachedEvent.ADDED : CachedEvent.MODIFIED, e.key(), obj, previous,
                     e.revision(), wire);
         } else {
             state.remove(e.key());
+            written.remove(e.key());
             T last = previous != null ? previous
                     : e.prevValue() != null ? codec.decode(e.key(), e.prevValue(), e.revision()) : null;
             if (last == null) {
