@@ -7,6 +7,7 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.DeleteOption;
 import io.skiff.bench.support.ConcurrentLoad;
 import io.skiff.bench.support.ConcurrentLoad.Throughput;
+import io.skiff.bench.support.KeepAliveHttp;
 import io.skiff.bench.support.LocalEtcd;
 import io.skiff.bench.support.ProcessCpu;
 import java.io.BufferedInputStream;
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The apiserver on etcd, each figure beside its limit in the same run:
  * <ol>
- * <li>pod creates/s through REST (16 clients, ~1 KiB pods, each client waiting for its answer)
+ * <li>pod creates/s through REST (16 clients on keep-alive HTTP/1.1 connections, {@link KeepAliveHttp},
+ *     ~1 KiB pods, each client waiting for its answer)
  *     against raw jetcd puts/s of the same payloads from the same number of callers, in
  *     alternating (ABBA) rounds; the ratio is the median of the rounds' ratios (target &gt;= 0.6);</li>
  * <li>the apiserver's RSS with 10,000 pods stored (after loading, and after a full GC);</li>
@@ -72,6 +74,8 @@ public final class ApiServerBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private URI api;
+    /** The creating clients' connections (lean keep-alive HTTP/1.1, as wrk's). */
+    private KeepAliveHttp clientsHttp;
     private long serverPid;
     private int created;
     private long etcdPid;
@@ -203,6 +207,9 @@ public final class ApiServerBench {
             System.out.printf("| apiserver RSS with %d pods stored | %d MiB (%d MiB after full GC; %d MiB empty) | - | - |%n",
                     created, rssLoaded / 1024, rssAfterGc / 1024, rssEmpty / 1024);
         } finally {
+            if (clientsHttp != null) {
+                clientsHttp.close();
+            }
             server.getOutputStream().close(); // its stdin: the server stops
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -247,14 +254,15 @@ public final class ApiServerBench {
             throw new IllegalStateException("the apiserver did not start; its log: " + Files.readString(log));
         }
         api = URI.create(first.substring("LISTENING ".length()));
+        clientsHttp = new KeepAliveHttp(api.getHost(), api.getPort());
         return p;
     }
 
     private void createNamespace(String name) throws Exception {
-        HttpResponse<String> r = post("/api/v1/namespaces", ("{\"metadata\":{\"name\":\"" + name + "\"}}")
+        KeepAliveHttp.Response r = post("/api/v1/namespaces", ("{\"metadata\":{\"name\":\"" + name + "\"}}")
                 .getBytes(StandardCharsets.UTF_8));
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("cannot create namespace " + name + ": " + r.body());
+        if (r.status() != 201) {
+            throw new IllegalStateException("cannot create namespace " + name + ": " + r.text());
         }
     }
 
@@ -290,9 +298,9 @@ public final class ApiServerBench {
         double[] before = cpuNow();
         String namespace = phase.equals("warmup") ? "warmup" : "bench";
         Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> {
-            HttpResponse<String> r = post("/api/v1/namespaces/" + namespace + "/pods", pod(phase + "-" + i));
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("create " + phase + "-" + i + ": " + r.statusCode() + " " + r.body());
+            KeepAliveHttp.Response r = post("/api/v1/namespaces/" + namespace + "/pods", pod(phase + "-" + i));
+            if (r.status() != 201) {
+                throw new IllegalStateException("create " + phase + "-" + i + ": " + r.status() + " " + r.text());
             }
         });
         created += namespace.equals("bench") ? t.done() : 0;
@@ -302,10 +310,8 @@ public final class ApiServerBench {
         return t;
     }
 
-    private HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private KeepAliveHttp.Response post(String path, byte[] body) throws Exception {
+        return clientsHttp.post(path, "application/json", body);
     }
 
     /**
@@ -345,9 +351,9 @@ public final class ApiServerBench {
         for (int e = 0; e < watchEvents; e++) {
             String name = "w-" + e;
             startedAt.put(name, System.nanoTime());
-            HttpResponse<String> r = post("/api/v1/namespaces/watch/pods", pod(name));
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("create " + name + ": " + r.body());
+            KeepAliveHttp.Response r = post("/api/v1/namespaces/watch/pods", pod(name));
+            if (r.status() != 201) {
+                throw new IllegalStateException("create " + name + ": " + r.text());
             }
             Thread.sleep(watchIntervalMillis);
         }
