@@ -121,6 +121,36 @@ class WatchCacheTest {
     }
 
     @Test
+    void anObjectHandedOverStandsForTheWriteOfItsRevisionOnly() throws Exception {
+        long before = put("h", Map.of("v", "0"));
+        Awaitility.await().atMost(WAIT).until(() -> cache.revision() == before);
+        String prefix = keys.resourcePrefix(strategy.resource());
+        String key = keys.key(strategy.resource(), "ns", "h");
+        Pod stored = codec.decode(storage.get(key).orElseThrow());
+        // SQLite numbers writes one by one: the next two writes are before+1 and before+2.
+        Pod forNext = codec.withResourceVersion(stored, before + 1);
+        Pod forAnother = codec.withResourceVersion(stored, before + 7);
+        try (CacheWatcher<Pod> w = cache.watch(prefix, everything(), before, false, 100)) {
+            cache.written(key, forNext);
+            put("h", Map.of("v", "1"));
+            Delivery<Pod> first = Awaitility.await().atMost(WAIT).until(w::poll, d -> d != null);
+            assertThat(first.event().object()).as("the writer's object, not a decode").isSameAs(forNext);
+
+            cache.written(key, forAnother);
+            put("h", Map.of("v", "2"));
+            Delivery<Pod> second = Awaitility.await().atMost(WAIT).until(w::poll, d -> d != null);
+            assertThat(second.event().object()).as("decoded: the hand-over was for another revision")
+                    .isEqualTo(codec.decode(storage.get(key).orElseThrow()));
+            assertThat(second.event().object().metadata().labels()).containsEntry("v", "2");
+
+            cache.written(key, codec.withResourceVersion(stored, before)); // a write whose event is already applied
+            put("h", Map.of("v", "3"));
+            Delivery<Pod> third = Awaitility.await().atMost(WAIT).until(w::poll, d -> d != null);
+            assertThat(third.event().object().metadata().labels()).containsEntry("v", "3");
+        }
+    }
+
+    @Test
     void aWatcherThatFallsBehindIsCutOffOthersAreNot() throws Exception {
         String prefix = keys.resourcePrefix(strategy.resource());
         CacheWatcher<Pod> slow = cache.watch(prefix, everything(), 0, false, 10);
