@@ -226,11 +226,11 @@ public final class ServiceStrategy extends KindStrategy<Service> {
         }
     }
 
-    ServiceIpAllocator ips() {
+    public ServiceIpAllocator ips() {
         return ips;
     }
 
-    NodePortAllocator nodePorts() {
+    public NodePortAllocator nodePorts() {
         return nodePorts;
     }
 
