@@ -18,6 +18,7 @@ import io.skiff.apiserver.printing.Printer;
 import io.skiff.apiserver.printing.TablePrinter;
 import io.skiff.apiserver.registry.NamespaceCleaner;
 import io.skiff.apiserver.registry.NamespaceStrategy;
+import io.skiff.apiserver.registry.RangeRepair;
 import io.skiff.apiserver.registry.Registries;
 import io.skiff.apiserver.registry.Registry;
 import io.skiff.apiserver.registry.RegistryKeys;
@@ -70,6 +71,8 @@ public final class ApiServer implements AutoCloseable {
     private final RequestObserver observer;
     private final List<Consumer<JavalinConfig>> jettyCustomizers;
     private final Registries registries;
+    private final RangeRepair rangeRepair;
+    private final Duration rangeRepairInterval;
     private final List<WatchCache<?>> caches = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
@@ -88,6 +91,8 @@ public final class ApiServer implements AutoCloseable {
         this.registries = new Registries(scheme, b.metrics.instrument(config.storage()),
                 new RegistryKeys(config.registryRoot()),
                 config.serviceClusterIpRange(), config.serviceNodePortRange(), config.eventTtl(), clock);
+        this.rangeRepair = new RangeRepair(registries);
+        this.rangeRepairInterval = b.rangeRepairInterval;
         AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "apiserver-background-" + n.incrementAndGet());
@@ -113,6 +118,8 @@ public final class ApiServer implements AutoCloseable {
                 caches.add(startCache(r));
             }
             new NamespaceCleaner(registries, scheduler, NAMESPACE_RETRY).start(NAMESPACE_RESCAN);
+            // A first pass before serving: restored Services get their keys back before any create can take them.
+            rangeRepair.start(scheduler, rangeRepairInterval);
             long bookmarkMillis = config.bookmarkInterval().toMillis();
             scheduler.scheduleWithFixedDelay(() -> caches.forEach(WatchCache::sendBookmarks), bookmarkMillis,
                     bookmarkMillis, TimeUnit.MILLISECONDS);
@@ -270,6 +277,11 @@ public final class ApiServer implements AutoCloseable {
         return registries;
     }
 
+    /** The repair of the cluster IP and node port ranges (a pass can be run at will, e.g. by a test). */
+    public RangeRepair rangeRepair() {
+        return rangeRepair;
+    }
+
     /** Stops listening, ends every watch and background task. Does not close the storage. */
     @Override
     public synchronized void close() {
@@ -301,6 +313,7 @@ public final class ApiServer implements AutoCloseable {
         private Printer printer = new TablePrinter(Clock.systemUTC());
         private RequestObserver observer = metrics;
         private final List<Consumer<JavalinConfig>> jetty = new ArrayList<>();
+        private Duration rangeRepairInterval = RangeRepair.DEFAULT_INTERVAL;
 
         private Builder(ApiServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -346,6 +359,15 @@ public final class ApiServer implements AutoCloseable {
         /** Low-level Javalin/Jetty configuration, applied last (e.g. add a TLS connector). */
         public Builder jetty(Consumer<JavalinConfig> v) {
             jetty.add(Objects.requireNonNull(v));
+            return this;
+        }
+
+        /** How often leaked cluster IP and node port reservations are looked for (3 minutes, as Kubernetes). */
+        public Builder rangeRepairInterval(Duration v) {
+            if (v.isZero() || v.isNegative()) {
+                throw new IllegalArgumentException("the range repair interval must be positive, got " + v);
+            }
+            this.rangeRepairInterval = v;
             return this;
         }
 

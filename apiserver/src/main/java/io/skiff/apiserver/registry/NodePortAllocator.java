@@ -72,6 +72,11 @@ public final class NodePortAllocator {
         pool.release(port);
     }
 
+    /** The pool itself, for the {@link RangeRepair}. */
+    RangeAllocator pool() {
+        return pool;
+    }
+
     private int orFull(OptionalLong v) throws ServiceIpAllocator.RangeFullException {
         if (v.isEmpty()) {
             throw new ServiceIpAllocator.RangeFullException("nodePort");

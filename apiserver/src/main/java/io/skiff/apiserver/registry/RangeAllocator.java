@@ -1,5 +1,6 @@
 package io.skiff.apiserver.registry;
 
+import io.skiff.storage.ConflictException;
 import io.skiff.storage.KeyExistsException;
 import io.skiff.storage.KeyNotFoundException;
 import io.skiff.storage.KeyValue;
@@ -10,8 +11,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +73,15 @@ final class RangeAllocator {
 
     /** Reserves {@code v}; false when it is already allocated. */
     boolean allocate(long v, String owner) throws StorageException {
+        return reserve(v, owner) != null;
+    }
+
+    /** Reserves {@code v} and returns its key, or null when it is already allocated. */
+    KeyValue reserve(long v, String owner) throws StorageException {
         try {
-            storage.create(prefix + format.apply(v), owner.getBytes(StandardCharsets.UTF_8));
-            return true;
+            return storage.create(prefix + format.apply(v), owner.getBytes(StandardCharsets.UTF_8));
         } catch (KeyExistsException e) {
-            return false;
+            return null;
         }
     }
 
@@ -91,6 +98,38 @@ final class RangeAllocator {
         } catch (StorageException e) {
             LOG.warn("could not release {}{}: {}", prefix, format.apply(v), e.getMessage());
         }
+    }
+
+    /** Every reservation key, by its item (the formatted number), as of one revision. */
+    Map<String, KeyValue> reservations() throws StorageException {
+        Map<String, KeyValue> out = new TreeMap<>();
+        for (KeyValue kv : storage.list(prefix).items()) {
+            out.put(kv.key().substring(prefix.length()), kv);
+        }
+        return out;
+    }
+
+    /**
+     * Frees the reservation {@code seen} only if its key is still that very write (same
+     * modRevision): false when it was released, or released and re-reserved, since.
+     */
+    boolean releaseIfUnchanged(KeyValue seen) throws StorageException {
+        try {
+            storage.delete(seen.key(), seen.modRevision());
+            return true;
+        } catch (ConflictException | KeyNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** {@code <root>/ranges/<range>/}: every key of the pool starts with it. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** The key item of {@code v}: what follows the prefix. */
+    String item(long v) {
+        return format.apply(v);
     }
 
     /** Up to {@link #CANDIDATES} free numbers from a random start, so concurrent allocators rarely collide. */

@@ -32,6 +32,7 @@ public final class Registries {
     private final Registry<Namespace> namespaces;
     private final Registry<Lease> leases;
     private final NamespaceStrategy namespaceStrategy;
+    private final ServiceStrategy serviceStrategy;
 
     /**
      * @param serviceClusterIpRange the CIDR service cluster IPs come from
@@ -46,9 +47,10 @@ public final class Registries {
         pods = add(scheme, new PodStrategy(info(scheme, Pod.KIND)), storage, keys, admission, clock);
         replicationControllers = add(scheme, new ReplicationControllerStrategy(info(scheme, ReplicationController.KIND)),
                 storage, keys, admission, clock);
-        services = add(scheme, new ServiceStrategy(info(scheme, Service.KIND),
+        serviceStrategy = new ServiceStrategy(info(scheme, Service.KIND),
                 new ServiceIpAllocator(storage, keys, serviceClusterIpRange),
-                new NodePortAllocator(storage, keys, serviceNodePortRange)), storage, keys, admission, clock);
+                new NodePortAllocator(storage, keys, serviceNodePortRange));
+        services = add(scheme, serviceStrategy, storage, keys, admission, clock);
         endpoints = add(scheme, new EndpointsStrategy(info(scheme, Endpoints.KIND)), storage, keys, admission, clock);
         nodes = add(scheme, new NodeStrategy(info(scheme, Node.KIND)), storage, keys, admission, clock);
         events = add(scheme, new EventStrategy(info(scheme, Event.KIND), eventTtl), storage, keys, admission, clock);
@@ -122,5 +124,10 @@ public final class Registries {
 
     public NamespaceStrategy namespaceStrategy() {
         return namespaceStrategy;
+    }
+
+    /** The services' strategy, whose allocators hold the cluster IP and node port ranges. */
+    public ServiceStrategy serviceStrategy() {
+        return serviceStrategy;
     }
 }

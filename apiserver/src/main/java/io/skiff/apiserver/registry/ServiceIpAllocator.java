@@ -71,6 +71,11 @@ public final class ServiceIpAllocator {
         pool.release(parse(ip));
     }
 
+    /** The pool itself, for the {@link RangeRepair}. */
+    RangeAllocator pool() {
+        return pool;
+    }
+
     private long orFull(OptionalLong v) throws RangeFullException {
         if (v.isEmpty()) {
             throw new RangeFullException("serviceIP");

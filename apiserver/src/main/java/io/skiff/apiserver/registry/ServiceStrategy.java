@@ -226,8 +226,16 @@ public final class ServiceStrategy extends KindStrategy<Service> {
         }
     }
 
+    public ServiceIpAllocator ips() {
+        return ips;
+    }
+
+    public NodePortAllocator nodePorts() {
+        return nodePorts;
+    }
+
     /** The cluster IP {@code svc} holds from the range, or null. */
-    private String heldIp(Service svc) {
+    String heldIp(Service svc) {
         ServiceSpec spec = svc == null ? null : svc.spec();
         if (spec == null || !needsClusterIP(spec) || isEmpty(spec.clusterIP())
                 || ServiceSpec.CLUSTER_IP_NONE.equals(spec.clusterIP()) || !ips.contains(spec.clusterIP())) {
@@ -237,7 +245,7 @@ public final class ServiceStrategy extends KindStrategy<Service> {
     }
 
     /** The node ports {@code svc} holds from the range. */
-    private Set<Integer> heldPorts(Service svc) {
+    Set<Integer> heldPorts(Service svc) {
         ServiceSpec spec = svc == null ? null : svc.spec();
         Set<Integer> out = new LinkedHashSet<>();
         if (spec != null && needsNodePort(spec)) {

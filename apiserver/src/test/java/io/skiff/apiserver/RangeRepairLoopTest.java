@@ -1,0 +1,117 @@
+package io.skiff.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.skiff.apiserver.testing.TestApiServer;
+import io.skiff.storage.KeyValue;
+import io.skiff.storage.ListResult;
+import io.skiff.storage.Storage;
+import io.skiff.storage.StorageException;
+import io.skiff.storage.StorageUnavailableException;
+import io.skiff.storage.Watch;
+import io.skiff.storage.WatchListener;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The apiserver's range repair loop: runs on its interval, outlives storage failures, ends with the server. */
+class RangeRepairLoopTest {
+    private static final Duration INTERVAL = Duration.ofMillis(100);
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theLoopFreesALeakOnceStorageAnswersAndStopsWithTheServer() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        AtomicInteger refused = new AtomicInteger();
+        try (TestApiServer api = TestApiServer.sqlite()
+                .config(c -> c.withStorage(new FailingRangeLists(c.storage(), failing, refused)))
+                .builder(b -> b.rangeRepairInterval(INTERVAL)).start()) {
+            String leaked = leak(api, "10.0.0.77");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> refused.get() >= 3);
+            assertThat(api.storage().get(leaked)).as("nothing freed while the ranges cannot be read").isPresent();
+
+            failing.set(false);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.storage().get(leaked).isEmpty());
+
+            api.server().close();
+            String afterClose = leak(api, "10.0.0.78");
+            Thread.sleep(INTERVAL.multipliedBy(10)); // ten intervals: two passes would free it if the loop still ran
+            assertThat(api.storage().get(afterClose)).as("no pass after close").isPresent();
+        }
+    }
+
+    @Test
+    void theIntervalMustBePositive() {
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1)}) {
+            assertThatThrownBy(() -> TestApiServer.sqlite().builder(b -> b.rangeRepairInterval(bad)).start())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the range repair interval must be positive, got " + bad);
+        }
+    }
+
+    /** A reservation with no Service, as a create that died before storing leaves it. */
+    private static String leak(TestApiServer api, String ip) throws StorageException {
+        String key = api.server().config().registryRoot() + "/ranges/serviceips/" + ip;
+        api.storage().create(key, "default/ghost".getBytes(StandardCharsets.UTF_8));
+        return key;
+    }
+
+    /** A storage whose lists of the range keys fail while {@code failing} is set: a seam for an unavailable store. */
+    record FailingRangeLists(Storage delegate, AtomicBoolean failing, AtomicInteger refused) implements Storage {
+        @Override
+        public ListResult list(String prefix, int limit, String continueToken) throws StorageException {
+            if (failing.get() && prefix.contains("/ranges/")) {
+                refused.incrementAndGet();
+                throw new StorageUnavailableException("injected: storage unavailable");
+            }
+            return delegate.list(prefix, limit, continueToken);
+        }
+
+        @Override
+        public Optional<KeyValue> get(String key) throws StorageException {
+            return delegate.get(key);
+        }
+
+        @Override
+        public KeyValue create(String key, byte[] value, Duration ttl) throws StorageException {
+            return delegate.create(key, value, ttl);
+        }
+
+        @Override
+        public KeyValue update(String key, byte[] value, long expectedModRevision, Duration ttl) throws StorageException {
+            return delegate.update(key, value, expectedModRevision, ttl);
+        }
+
+        @Override
+        public KeyValue delete(String key, long expectedModRevision) throws StorageException {
+            return delegate.delete(key, expectedModRevision);
+        }
+
+        @Override
+        public Watch watch(String prefix, long fromRevision, WatchListener listener) throws StorageException {
+            return delegate.watch(prefix, fromRevision, listener);
+        }
+
+        @Override
+        public long currentRevision() throws StorageException {
+            return delegate.currentRevision();
+        }
+
+        @Override
+        public void compact(long revision) throws StorageException {
+            delegate.compact(revision);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
