@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.skiff.apiserver.auth.Authenticator;
 import io.skiff.apiserver.auth.Authorizer;
 import io.skiff.apiserver.auth.UserInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +28,12 @@ public final class RequestGate {
         if (existing != null) {
             return existing;
         }
-        String watch = ctx.queryParam("watch");
+        Map<String, List<String>> query = ctx.queryParamMap(); // Javalin parses the query string on every call
+        List<String> watches = query.getOrDefault("watch", List.of());
+        String watch = watches.isEmpty() ? null : watches.getFirst();
         RequestInfo info = RequestInfo.parse(ctx.method().name(), ctx.path(),
                 "true".equals(watch) || "1".equals(watch) || "True".equals(watch));
-        RequestContext rc = new RequestContext(info, UserInfo.ANONYMOUS, ctx.queryParamMap(), ctx::header,
-                System.nanoTime());
+        RequestContext rc = new RequestContext(info, UserInfo.ANONYMOUS, query, ctx::header, System.nanoTime());
         ctx.attribute(RequestContext.ATTRIBUTE, rc);
         Optional<UserInfo> user = authenticator.authenticate(ctx::header);
         if (user.isEmpty()) {
