@@ -3,17 +3,14 @@ package io.skiff.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skiff.apiserver.testing.ForwardingStorage;
 import io.skiff.apiserver.testing.TestApiServer;
-import io.skiff.storage.KeyValue;
 import io.skiff.storage.ListResult;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
 import io.skiff.storage.StorageUnavailableException;
-import io.skiff.storage.Watch;
-import io.skiff.storage.WatchListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,7 +61,7 @@ class RangeRepairLoopTest {
     }
 
     /** A storage whose lists of the range keys fail while {@code failing} is set: a seam for an unavailable store. */
-    record FailingRangeLists(Storage delegate, AtomicBoolean failing, AtomicInteger refused) implements Storage {
+    record FailingRangeLists(Storage delegate, AtomicBoolean failing, AtomicInteger refused) implements ForwardingStorage {
         @Override
         public ListResult list(String prefix, int limit, String continueToken) throws StorageException {
             if (failing.get() && prefix.contains("/ranges/")) {
@@ -72,46 +69,6 @@ class RangeRepairLoopTest {
                 throw new StorageUnavailableException("injected: storage unavailable");
             }
             return delegate.list(prefix, limit, continueToken);
-        }
-
-        @Override
-        public Optional<KeyValue> get(String key) throws StorageException {
-            return delegate.get(key);
-        }
-
-        @Override
-        public KeyValue create(String key, byte[] value, Duration ttl) throws StorageException {
-            return delegate.create(key, value, ttl);
-        }
-
-        @Override
-        public KeyValue update(String key, byte[] value, long expectedModRevision, Duration ttl) throws StorageException {
-            return delegate.update(key, value, expectedModRevision, ttl);
-        }
-
-        @Override
-        public KeyValue delete(String key, long expectedModRevision) throws StorageException {
-            return delegate.delete(key, expectedModRevision);
-        }
-
-        @Override
-        public Watch watch(String prefix, long fromRevision, WatchListener listener) throws StorageException {
-            return delegate.watch(prefix, fromRevision, listener);
-        }
-
-        @Override
-        public long currentRevision() throws StorageException {
-            return delegate.currentRevision();
-        }
-
-        @Override
-        public void compact(long revision) throws StorageException {
-            delegate.compact(revision);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

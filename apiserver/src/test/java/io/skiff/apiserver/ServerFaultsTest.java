@@ -2,14 +2,12 @@ package io.skiff.apiserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skiff.apiserver.testing.ForwardingStorage;
 import io.skiff.apiserver.testing.HttpTestClient.Response;
 import io.skiff.apiserver.testing.TestApiServer;
 import io.skiff.storage.KeyValue;
-import io.skiff.storage.ListResult;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
-import io.skiff.storage.Watch;
-import io.skiff.storage.WatchListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,7 +44,7 @@ class ServerFaultsTest {
     }
 
     /** A storage whose reads of keys containing "slow" take a while: a seam to make a request overrun. */
-    record SlowGets(Storage delegate, Duration delay) implements Storage {
+    record SlowGets(Storage delegate, Duration delay) implements ForwardingStorage {
         @Override
         public Optional<KeyValue> get(String key) throws StorageException {
             if (key.contains("slow")) {
@@ -58,46 +56,5 @@ class ServerFaultsTest {
             }
             return delegate.get(key);
         }
-
-        @Override
-        public ListResult list(String prefix, int limit, String continueToken) throws StorageException {
-            return delegate.list(prefix, limit, continueToken);
-        }
-
-        @Override
-        public KeyValue create(String key, byte[] value, Duration ttl) throws StorageException {
-            return delegate.create(key, value, ttl);
-        }
-
-        @Override
-        public KeyValue update(String key, byte[] value, long expectedModRevision, Duration ttl) throws StorageException {
-            return delegate.update(key, value, expectedModRevision, ttl);
-        }
-
-        @Override
-        public KeyValue delete(String key, long expectedModRevision) throws StorageException {
-            return delegate.delete(key, expectedModRevision);
-        }
-
-        @Override
-        public Watch watch(String prefix, long fromRevision, WatchListener listener) throws StorageException {
-            return delegate.watch(prefix, fromRevision, listener);
-        }
-
-        @Override
-        public long currentRevision() throws StorageException {
-            return delegate.currentRevision();
-        }
-
-        @Override
-        public void compact(long revision) throws StorageException {
-            delegate.compact(revision);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-
     }
 }
