@@ -18,9 +18,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and raw jetcd here. Without {@code --etcd} the bench starts an etcd of its own; with it, everything
  * lives under a fresh key prefix, deleted at the end. Every loop is bounded in count and time.
  *
- * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL [--etcd-pid PID]] [--creates 2000] [--warmup 6000] [--rounds 4]
+ * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL [--etcd-pid PID]] [--creates 2000] [--warmup 24000] [--rounds 4]
  *     [--clients 16] [--pods 10000] [--watchers 1000] [--watch-events 200] [--watch-interval-ms 50]
  *     [--max-seconds 120] [--server-jvm "-Xmx512m ..."]</pre>
  */
@@ -71,8 +68,6 @@ public final class ApiServerBench {
     private final Duration maxPhase;
     private final List<String> serverJvmOptions;
     private final String prefix = "/skiff-bench-" + UUID.randomUUID();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private URI api;
     /** The creating clients' connections (lean keep-alive HTTP/1.1, as wrk's). */
     private KeepAliveHttp clientsHttp;
@@ -87,7 +82,7 @@ public final class ApiServerBench {
 
     private ApiServerBench(Map<String, String> args) {
         creates = Integer.parseInt(args.getOrDefault("creates", "2000"));
-        warmup = Integer.parseInt(args.getOrDefault("warmup", "6000"));
+        warmup = Integer.parseInt(args.getOrDefault("warmup", "24000"));
         rounds = Integer.parseInt(args.getOrDefault("rounds", "4"));
         clients = Integer.parseInt(args.getOrDefault("clients", "16"));
         pods = Integer.parseInt(args.getOrDefault("pods", "10000"));
@@ -142,15 +137,14 @@ public final class ApiServerBench {
             long rssEmpty = rssKiB(server.pid());
 
             // Warm-up: connections, etcd's WAL, and above all the apiserver's JIT, which on a busy
-            // 2-core machine compiles for tens of seconds (C2 was the largest CPU user of a short run).
-            // Its pods go in a namespace of their own, deleted before the measured rounds.
+            // 2-core machine compiles for tens of seconds (C2 was the largest CPU user of a short run;
+            // after 6,000 creates it still took a quarter of the apiserver's CPU in the measured rounds,
+            // whose rates rose round after round). A long-running server runs warm: measure that.
+            // Its pods go in a namespace of their own and are deleted one by one (warming the delete
+            // path too) before the measured rounds.
             rawPuts(raw, "warmup", warmup / 2);
             restCreates("warmup", warmup);
-            HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/namespaces/warmup/pods"))
-                    .timeout(maxPhase).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-            if (cleared.statusCode() != 200) {
-                throw new IllegalStateException("cannot delete the warm-up pods: " + cleared.body());
-            }
+            restDeletes("warmup", warmup);
 
             List<Double> rawRates = new ArrayList<>();
             List<Double> restRates = new ArrayList<>();
@@ -308,6 +302,19 @@ public final class ApiServerBench {
             addCpuSince(before, restCpu);
         }
         return t;
+    }
+
+    /** Deletes the pods {@code phase-0 .. phase-(count-1)} of the warm-up namespace, 16 clients at once. */
+    private void restDeletes(String phase, int count) throws Exception {
+        byte[] now = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"gracePeriodSeconds\":0}"
+                .getBytes(StandardCharsets.UTF_8);
+        ConcurrentLoad.run(clients, count, maxPhase.multipliedBy(2), i -> {
+            KeepAliveHttp.Response r = clientsHttp.send("DELETE", "/api/v1/namespaces/warmup/pods/" + phase + "-" + i,
+                    "application/json", now);
+            if (r.status() != 200 && r.status() != 404) {
+                throw new IllegalStateException("delete " + phase + "-" + i + ": " + r.status() + " " + r.text());
+            }
+        });
     }
 
     private KeepAliveHttp.Response post(String path, byte[] body) throws Exception {

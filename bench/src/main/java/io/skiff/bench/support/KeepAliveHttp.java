@@ -42,12 +42,17 @@ public final class KeepAliveHttp implements AutoCloseable {
 
     /** POSTs {@code body} on an idle connection (a new one when none is idle). */
     public Response post(String path, String contentType, byte[] body) throws IOException {
+        return send("POST", path, contentType, body);
+    }
+
+    /** Sends one request on an idle connection (a new one when none is idle) and reads its answer. */
+    public Response send(String method, String path, String contentType, byte[] body) throws IOException {
         Connection c = idle.poll();
         if (c == null) {
             c = open();
         }
         try {
-            Response r = c.exchange("POST", path, contentType, body);
+            Response r = c.exchange(method, path, contentType, body);
             if (c.reusable) {
                 idle.add(c);
             } else {
