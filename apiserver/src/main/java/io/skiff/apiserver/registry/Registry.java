@@ -231,8 +231,9 @@ public final class Registry<T extends KubeObject> {
                     }
                     return allocated;
                 }
-                KeyValue kv = storage.create(key, codec.encode(allocated), strategy.ttl());
-                return stored(key, allocated, kv);
+                KeyValue kv = handingOver(key, allocated, codec.encode(allocated),
+                        bytes -> storage.create(key, bytes, strategy.ttl()));
+                return codec.withResourceVersion(allocated, kv.modRevision());
             } catch (KeyExistsException e) {
                 releaseUnlessDryRun(allocated, null, dryRun);
                 if (generated && attempt < GENERATE_NAME_ATTEMPTS) {
@@ -369,13 +370,15 @@ public final class Registry<T extends KubeObject> {
                 }
                 KeyValue written;
                 try {
-                    written = storage.update(key, codec.encode(allocated), kv.modRevision(), strategy.ttl());
+                    long expected = kv.modRevision();
+                    written = handingOver(key, allocated, codec.encode(allocated),
+                            bytes -> storage.update(key, bytes, expected, strategy.ttl()));
                 } catch (StorageException | RuntimeException e) {
                     strategy.release(allocated, current); // what this attempt reserved
                     throw e;
                 }
                 strategy.release(current, allocated); // what the update no longer needs
-                return new Written<>(stored(key, allocated, written), false);
+                return new Written<>(codec.withResourceVersion(allocated, written.modRevision()), false);
             } catch (ConflictException e) {
                 if (attempt >= MAX_SWAP_ATTEMPTS) {
                     throw ApiErrors.stale(groupResource, name);
@@ -447,8 +450,10 @@ public final class Registry<T extends KubeObject> {
                     if (Arrays.equals(bytes, kv.value())) {
                         result = new DeleteResult<>(current, false);
                     } else {
-                        KeyValue written = storage.update(key, bytes, kv.modRevision(), strategy.ttl());
-                        result = new DeleteResult<>(stored(key, pending, written), false);
+                        long expected = kv.modRevision();
+                        KeyValue written = handingOver(key, pending, bytes,
+                                b -> storage.update(key, b, expected, strategy.ttl()));
+                        result = new DeleteResult<>(codec.withResourceVersion(pending, written.modRevision()), false);
                     }
                 }
                 strategy.afterDelete(result.object(), result.deleted());
@@ -488,17 +493,26 @@ public final class Registry<T extends KubeObject> {
         return (T) obj.withMetadata(meta);
     }
 
+    /** One storage write of {@code bytes}. */
+    private interface StorageWrite {
+        KeyValue write(byte[] bytes) throws StorageException;
+    }
+
     /**
-     * The object as just written at {@code kv}'s revision; the watch cache gets it too, so the
-     * event of this write need not be decoded again.
+     * Writes {@code bytes} (the encoding of {@code obj}) to {@code key}, handing the object to the
+     * watch cache first, so the event of this write is not decoded again.
      */
-    private T stored(String key, T obj, KeyValue kv) {
-        T result = codec.withResourceVersion(obj, kv.modRevision());
+    private KeyValue handingOver(String key, T obj, byte[] bytes, StorageWrite write) throws StorageException {
         WatchCache<T> c = cache;
-        if (c != null) {
-            c.written(key, result);
+        WatchCache.Writing<T> handed = c == null ? null : c.writing(key, bytes, obj);
+        try {
+            return write.write(bytes);
+        } catch (StorageException | RuntimeException e) {
+            if (c != null) {
+                c.writeFailed(key, handed);
+            }
+            throw e;
         }
-        return result;
     }
 
     private Instant now() {

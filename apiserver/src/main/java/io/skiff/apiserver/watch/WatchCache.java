@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +68,16 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Objects this server has just written, by key, each with its resourceVersion: the event of
-     * such a write takes the object from here instead of decoding the bytes again. An entry lives
-     * until its event (or a later one of the key) is applied; it is never needed for correctness.
+     * Writes this server is making, by key: the object and the exact bytes sent to storage. The
+     * event whose value is those bytes takes the object instead of decoding them again. Registered
+     * before the write, so the event cannot overtake it; an entry lives until an event of its key
+     * is applied or the write fails. Equal bytes are the same object, whichever write's event it is.
      */
-    private final ConcurrentHashMap<String, T> written = new ConcurrentHashMap<>();
-    /** The revision of the last event applied, readable without the lock (for {@link #written}). */
-    private volatile long appliedRevision;
-    private static final int MAX_WRITTEN = 4096;
+    private final ConcurrentHashMap<String, Writing<T>> writing = new ConcurrentHashMap<>();
+    private static final int MAX_WRITING = 4096;
+
+    /** A write in flight: what is stored, and the object it encodes (resourceVersion unset). */
+    public record Writing<T>(byte[] bytes, T object) {}
 
     public WatchCache(Storage storage, ResourceInfo resource, String prefix, ObjectCodec<T> codec, int windowSize,
             ScheduledExecutorService scheduler) {
@@ -124,8 +127,7 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
                 }
             }
             revision = list.revision();
-            appliedRevision = list.revision();
-            written.clear(); // what it held is in the list now, or superseded
+            writing.clear(); // what it held is in the list now, or superseded; a miss only costs a decode
             oldestComplete = list.revision();
             long myGeneration = ++generation;
             previousWatch = storageWatch;
@@ -208,32 +210,36 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
     }
 
     /**
-     * Hands over an object this server just stored at {@code key} (its resourceVersion set to the
-     * write's revision), so its event is not decoded again. A write whose event was already
-     * applied, or that arrives when many are pending, is left out: the event then decodes.
+     * Registers a write this server is about to send ({@code bytes} encode {@code object}), so its
+     * event is not decoded again. Returns the entry, to {@link #writeFailed} if the write fails;
+     * null when too many are in flight (the event then decodes).
      */
-    public void written(String key, T obj) {
-        long revision = revisionOf(obj);
-        if (revision <= appliedRevision || written.size() >= MAX_WRITTEN) {
-            return;
+    public Writing<T> writing(String key, byte[] bytes, T object) {
+        if (writing.size() >= MAX_WRITING) {
+            return null;
         }
-        written.put(key, obj);
-        // apply() publishes appliedRevision before it looks here: if it has passed this revision
-        // meanwhile, it may have looked already, and nobody else would take the entry out.
-        if (revision <= appliedRevision) {
-            written.remove(key, obj);
+        Writing<T> w = new Writing<>(bytes, object);
+        writing.put(key, w);
+        return w;
+    }
+
+    /** A registered write did not happen: its entry goes (unless a later write replaced it). */
+    public void writeFailed(String key, Writing<T> w) {
+        if (w != null) {
+            writing.remove(key, w);
         }
     }
 
-    /** The object of a PUT event: the one this server wrote at that revision, else decoded. */
+    /** The object of a PUT event: the one this server wrote as those very bytes, else decoded. */
     private T objectOf(WatchEvent e) {
-        T mine = written.remove(e.key());
-        return mine != null && revisionOf(mine) == e.revision() ? mine : codec.decode(e.key(), e.value(), e.revision());
+        Writing<T> mine = writing.remove(e.key());
+        return mine != null && Arrays.equals(mine.bytes(), e.value())
+                ? codec.withResourceVersion(mine.object(), e.revision())
+                : codec.decode(e.key(), e.value(), e.revision());
     }
 
     /** Applies one storage event: state, window, fan-out. Under the write lock. */
     private void apply(WatchEvent e) {
-        appliedRevision = e.revision();
         T previous = state.get(e.key());
         CachedEvent<T> event;
         if (e.type() == WatchEvent.Type.PUT) {
@@ -243,7 +249,7 @@ public final class WatchCache<T extends KubeObject> implements AutoCloseable {
                     e.revision(), wire);
         } else {
             state.remove(e.key());
-            written.remove(e.key());
+            writing.remove(e.key());
             T last = previous != null ? previous
                     : e.prevValue() != null ? codec.decode(e.key(), e.prevValue(), e.revision()) : null;
             if (last == null) {
