@@ -10,13 +10,10 @@ import io.skiff.bench.support.ConcurrentLoad.Throughput;
 import io.skiff.bench.support.KeepAliveHttp;
 import io.skiff.bench.support.LocalEtcd;
 import io.skiff.bench.support.ProcessCpu;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.Socket;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     against raw jetcd puts/s of the same payloads from the same number of callers, in
  *     alternating (ABBA) rounds; the ratio is the median of the rounds' ratios (target &gt;= 0.6);</li>
  * <li>the apiserver's RSS with 10,000 pods stored (after loading, and after a full GC);</li>
- * <li>watch delivery latency with 1,000 chunked-HTTP watchers (plain sockets, a virtual thread
- *     each): from the start of a pod create to
+ * <li>watch delivery latency with 1,000 chunked-HTTP watchers (plain sockets read by two selector
+ *     threads, {@link WatchStreams}): from the start of a pod create to
  *     the line reaching each watcher, p50 and p99 over every (event, watcher) (target p99 &lt;= 100 ms).</li>
  * </ol>
  * The apiserver runs in a JVM of its own ({@link ApiServerProcess}, default JVM flags); the clients
@@ -177,9 +174,11 @@ public final class ApiServerBench {
             System.out.printf("  RSS: %d MiB empty, %d MiB with %d pods stored, %d MiB after a full GC%n",
                     rssEmpty / 1024, rssLoaded / 1024, created, rssAfterGc / 1024);
 
-            double cpuBefore = ProcessCpu.seconds(serverPid);
+            double[] cpuBefore = cpuNow();
             long[] latencies = watchLatency();
-            double watchCpu = ProcessCpu.seconds(serverPid) - cpuBefore;
+            double[] cpuAfter = cpuNow();
+            double watchCpu = cpuAfter[2] - cpuBefore[2];
+            double readersCpu = cpuAfter[0] - cpuBefore[0];
             Arrays.sort(latencies);
 
             System.out.println();
@@ -192,8 +191,9 @@ public final class ApiServerBench {
                     + " **p99 %.1f ms** | - | target p99 <= 100 ms |%n", watchers, watchEvents, watchIntervalMillis,
                     latencies.length,
                     ConcurrentLoad.quantileMillis(latencies, 0.50), ConcurrentLoad.quantileMillis(latencies, 0.99));
-            System.out.printf("| apiserver CPU per watch delivery (the watch phase's CPU / deliveries) | %.1f µs | - | - |%n",
-                    1e6 * watchCpu / Math.max(1, latencies.length));
+            System.out.printf("| CPU per watch delivery (the watch phase's CPU / deliveries): apiserver, the bench's readers"
+                    + " | %.1f µs, %.1f µs | - | - |%n", 1e6 * watchCpu / Math.max(1, latencies.length),
+                    1e6 * readersCpu / Math.max(1, latencies.length));
             System.out.printf("| CPU per REST pod create (user+system, measured rounds): apiserver, etcd, clients | %.2f ms,"
                     + " %.2f ms, %.2f ms | raw put: etcd %.2f ms, client %.2f ms | - |%n",
                     perOp(restCpu[2], restMeasured), perOp(restCpu[1], restMeasured), perOp(restCpu[0], restMeasured),
@@ -321,39 +321,33 @@ public final class ApiServerBench {
         return clientsHttp.post(path, "application/json", body);
     }
 
+    /** Selector threads reading the watch streams: one per core, as wrk's default. */
+    private static final int READER_THREADS = 2;
+
     /**
-     * Opens the watchers — each a plain socket with a chunked HTTP/1.1 stream, read by a virtual
-     * thread (java.net.http's single selector thread would be the bottleneck of 1,000 streams, and
-     * measure the client rather than the server) — then creates {@code watchEvents} pods one after
-     * another, {@code watchIntervalMillis} apart; every event line a watcher reads is timed against
-     * the start of its pod's create.
+     * Opens the watchers — each a plain socket with a chunked HTTP/1.1 stream, all read by
+     * {@link #READER_THREADS} selector threads ({@link WatchStreams}: until 2026-11-28 a virtual
+     * thread each, which cost the readers as much CPU per delivery as the apiserver) — then creates
+     * {@code watchEvents} pods one after another, {@code watchIntervalMillis} apart; every event
+     * line a watcher reads is timed against the start of its pod's create.
      */
     private long[] watchLatency() throws Exception {
         Map<String, Long> startedAt = new ConcurrentHashMap<>();
         long[][] perWatcher = new long[watchers][watchEvents];
         AtomicIntegerArray counts = new AtomicIntegerArray(watchers);
         AtomicLong unknown = new AtomicLong();
-        List<Socket> sockets = new ArrayList<>();
-        List<Thread> readers = new ArrayList<>();
         String request = "GET /api/v1/namespaces/watch/pods?watch=true&timeoutSeconds=" + (maxPhase.toSeconds() * 3)
                 + " HTTP/1.1\r\nHost: " + api.getHost() + "\r\nAccept: application/json\r\n\r\n";
-        for (int w = 0; w < watchers; w++) {
-            Socket socket = new Socket(api.getHost(), api.getPort());
-            socket.setTcpNoDelay(true);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            String status = readLine(in);
-            if (status == null || !status.contains(" 200 ")) {
-                throw new IllegalStateException("watch " + w + " answered " + status);
-            }
-            while (!readLine(in).isEmpty()) {
-                // headers: the stream is chunked
-            }
-            sockets.add(socket);
-            int me = w;
-            readers.add(Thread.ofVirtual().start(() -> read(in, startedAt, perWatcher[me], counts, me, unknown)));
-        }
+        WatchStreams streams = WatchStreams.open(new InetSocketAddress(api.getHost(), api.getPort()), request, watchers,
+                READER_THREADS, (w, name, now) -> {
+                    Long start = startedAt.get(name);
+                    if (start == null || counts.get(w) >= watchEvents) {
+                        unknown.incrementAndGet();
+                        return;
+                    }
+                    perWatcher[w][counts.get(w)] = now - start;
+                    counts.incrementAndGet(w); // publishes the sample to the main thread
+                });
         System.out.printf("  %d watchers open%n", watchers);
         for (int e = 0; e < watchEvents; e++) {
             String name = "w-" + e;
@@ -368,12 +362,7 @@ public final class ApiServerBench {
         while (System.nanoTime() < deadline && received(counts) < watchers * watchEvents) {
             Thread.sleep(100);
         }
-        for (Socket s : sockets) {
-            s.close();
-        }
-        for (Thread t : readers) {
-            t.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        streams.close();
         int received = received(counts);
         if (received < watchers * watchEvents || unknown.get() > 0) {
             System.out.printf("  WARNING: %d of %d deliveries arrived (%d unexpected lines)%n", received,
@@ -389,19 +378,6 @@ public final class ApiServerBench {
     }
 
     /** A CRLF-terminated line of ASCII, or null at the end of the stream. */
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int c; (c = in.read()) != -1; ) {
-            if (c == '\n') {
-                return sb.toString();
-            }
-            if (c != '\r') {
-                sb.append((char) c);
-            }
-        }
-        return sb.isEmpty() ? null : sb.toString();
-    }
-
     private static int received(AtomicIntegerArray counts) {
         int sum = 0;
         for (int i = 0; i < counts.length(); i++) {
@@ -411,48 +387,6 @@ public final class ApiServerBench {
     }
 
     /** Reads a chunked stream of event lines, timing each against its pod's create. */
-    private void read(InputStream in, Map<String, Long> startedAt, long[] out, AtomicIntegerArray counts, int me,
-            AtomicLong unknown) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        try {
-            while (counts.get(me) < out.length) {
-                String size = readLine(in);
-                if (size == null) {
-                    return;
-                }
-                if (size.isEmpty()) {
-                    // The CRLF that ends a chunk: Jetty sends it with the next chunk's size, so it
-                    // is read here, before the size — never waited for after a chunk's data.
-                    continue;
-                }
-                int n = Integer.parseInt(size.trim(), 16);
-                if (n == 0) {
-                    return;
-                }
-                byte[] chunk = in.readNBytes(n);
-                for (byte b : chunk) {
-                    if (b != '\n') {
-                        line.write(b);
-                        continue;
-                    }
-                    long now = System.nanoTime();
-                    String text = line.toString(StandardCharsets.UTF_8);
-                    line.reset();
-                    int at = text.indexOf("\"name\":\"");
-                    Long start = at < 0 ? null : startedAt.get(text.substring(at + 8, text.indexOf('"', at + 8)));
-                    if (start == null) {
-                        unknown.incrementAndGet();
-                        continue;
-                    }
-                    out[counts.get(me)] = now - start;
-                    counts.incrementAndGet(me); // publishes the sample to the main thread
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // closed at the end
-        }
-    }
-
     private static long rssKiB(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
