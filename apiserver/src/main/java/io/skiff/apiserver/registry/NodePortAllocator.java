@@ -3,7 +3,6 @@ package io.skiff.apiserver.registry;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
 import java.util.HashSet;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -20,7 +19,7 @@ public final class NodePortAllocator {
     public NodePortAllocator(Storage storage, RegistryKeys keys, String range) {
         this.range = range;
         int[] bounds = parseRange(range);
-        this.pool = new RangeAllocator(storage, keys.rangePrefix("servicenodeports"), bounds[0],
+        this.pool = new RangeAllocator(storage, keys.rangePrefix("servicenodeports"), "nodePort", bounds[0],
                 bounds[1] - bounds[0] + 1, Long::toString);
     }
 
@@ -49,15 +48,15 @@ public final class NodePortAllocator {
         return pool.contains(port);
     }
 
-    public int allocateNext(String owner) throws ServiceIpAllocator.RangeFullException, StorageException {
-        return orFull(pool.allocateNext(owner));
+    public int allocateNext(String owner) throws RangeFullException, StorageException {
+        return (int) pool.allocateNext(owner);
     }
 
     /** A free port not in {@code excluding}, reserving nothing (dry run). */
-    public int peekFree(Set<Integer> excluding) throws ServiceIpAllocator.RangeFullException, StorageException {
+    public int peekFree(Set<Integer> excluding) throws RangeFullException, StorageException {
         Set<Long> exclude = new HashSet<>();
         excluding.forEach(p -> exclude.add((long) p));
-        return orFull(pool.peekFree(exclude));
+        return (int) pool.peekFree(exclude);
     }
 
     public boolean allocate(int port, String owner) throws StorageException {
@@ -75,13 +74,6 @@ public final class NodePortAllocator {
     /** The pool itself, for the {@link RangeRepair}. */
     RangeAllocator pool() {
         return pool;
-    }
-
-    private int orFull(OptionalLong v) throws ServiceIpAllocator.RangeFullException {
-        if (v.isEmpty()) {
-            throw new ServiceIpAllocator.RangeFullException("nodePort");
-        }
-        return (int) v.getAsLong();
     }
 
     private static int parsePort(String s) {

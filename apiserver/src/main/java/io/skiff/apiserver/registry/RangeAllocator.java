@@ -33,13 +33,16 @@ final class RangeAllocator {
 
     private final Storage storage;
     private final String prefix;
+    /** What the range hands out, as errors name it ({@code serviceIP}, {@code nodePort}). */
+    private final String what;
     private final long first;
     private final long size;
     private final LongFunction<String> format;
 
-    RangeAllocator(Storage storage, String prefix, long first, long size, LongFunction<String> format) {
+    RangeAllocator(Storage storage, String prefix, String what, long first, long size, LongFunction<String> format) {
         this.storage = storage;
         this.prefix = prefix;
+        this.what = what;
         this.first = first;
         this.size = size;
         this.format = format;
@@ -49,8 +52,8 @@ final class RangeAllocator {
         return v >= first && v < first + size;
     }
 
-    /** Reserves a free number for {@code owner}; empty when the range is full. */
-    OptionalLong allocateNext(String owner) throws StorageException {
+    /** Reserves a free number for {@code owner}. */
+    long allocateNext(String owner) throws RangeFullException, StorageException {
         for (int round = 0; round < 3; round++) {
             List<Long> free = freeCandidates();
             if (free.isEmpty()) {
@@ -58,17 +61,22 @@ final class RangeAllocator {
             }
             for (long candidate : free) {
                 if (allocate(candidate, owner)) {
-                    return OptionalLong.of(candidate);
+                    return candidate;
                 }
                 // taken since the listing: try the next one
             }
         }
-        return OptionalLong.empty();
+        throw new RangeFullException(what);
     }
 
     /** A number free right now and not in {@code excluding}, reserving nothing (a dry run's answer). */
-    OptionalLong peekFree(Set<Long> excluding) throws StorageException {
-        return freeCandidates().stream().filter(v -> !excluding.contains(v)).mapToLong(Long::longValue).findFirst();
+    long peekFree(Set<Long> excluding) throws RangeFullException, StorageException {
+        OptionalLong free = freeCandidates().stream().filter(v -> !excluding.contains(v)).mapToLong(Long::longValue)
+                .findFirst();
+        if (free.isEmpty()) {
+            throw new RangeFullException(what);
+        }
+        return free.getAsLong();
     }
 
     /** Reserves {@code v}; false when it is already allocated. */

@@ -2,7 +2,6 @@ package io.skiff.apiserver.registry;
 
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageException;
-import java.util.OptionalLong;
 
 /**
  * Cluster IPs of services from {@code --service-cluster-ip-range} (IPv4 CIDR), kept as a
@@ -33,8 +32,8 @@ public final class ServiceIpAllocator {
         }
         long size = 1L << (32 - bits);
         long network = ip & ~(size - 1);
-        this.pool = new RangeAllocator(storage, keys.rangePrefix("serviceips"), network + 1, size - 2,
-                ServiceIpAllocator::format);
+        this.pool = new RangeAllocator(storage, keys.rangePrefix("serviceips"), "serviceIP", network + 1,
+                size - 2, ServiceIpAllocator::format);
     }
 
     public String range() {
@@ -49,12 +48,12 @@ public final class ServiceIpAllocator {
 
     /** Reserves a free IP for {@code owner} ({@code namespace/name}). */
     public String allocateNext(String owner) throws RangeFullException, StorageException {
-        return format(orFull(pool.allocateNext(owner)));
+        return format(pool.allocateNext(owner));
     }
 
     /** A free IP, reserving nothing (dry run). */
     public String peekFree() throws RangeFullException, StorageException {
-        return format(orFull(pool.peekFree(java.util.Set.of())));
+        return format(pool.peekFree(java.util.Set.of()));
     }
 
     /** Reserves a requested IP of the range; false when it is already allocated. */
@@ -74,13 +73,6 @@ public final class ServiceIpAllocator {
     /** The pool itself, for the {@link RangeRepair}. */
     RangeAllocator pool() {
         return pool;
-    }
-
-    private long orFull(OptionalLong v) throws RangeFullException {
-        if (v.isEmpty()) {
-            throw new RangeFullException("serviceIP");
-        }
-        return v.getAsLong();
     }
 
     static long parse(String ip) {
@@ -104,13 +96,5 @@ public final class ServiceIpAllocator {
 
     static String format(long v) {
         return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
-    }
-
-    /** Every value of a range is allocated; worded as Kubernetes' allocators word it. */
-    public static final class RangeFullException extends Exception {
-        /** @param what {@code serviceIP} or {@code nodePort} */
-        public RangeFullException(String what) {
-            super("failed to allocate a " + what + ": range is full");
-        }
     }
 }

@@ -156,7 +156,7 @@ public final class ServiceStrategy extends KindStrategy<Service> {
                 throw ApiErrors.invalid(resource, svc.name(), errs);
             }
             return svc.withSpec(spec);
-        } catch (ServiceIpAllocator.RangeFullException e) {
+        } catch (RangeFullException e) {
             made.release();
             throw ApiErrors.internal(e);
         } catch (StorageException e) {
@@ -170,7 +170,7 @@ public final class ServiceStrategy extends KindStrategy<Service> {
 
     /** Requested ports first (so a free pick never takes one the same service asks for), then the empty ones. */
     private List<ServicePort> allocateNodePorts(List<ServicePort> ports, Set<Integer> held, String owner, boolean dryRun,
-            Reservations made, List<FieldError> errs) throws StorageException, ServiceIpAllocator.RangeFullException {
+            Reservations made, List<FieldError> errs) throws StorageException, RangeFullException {
         Set<Integer> mine = new HashSet<>(held); // a port shared by a TCP and a UDP port is reserved once
         List<ServicePort> out = new ArrayList<>(ports);
         for (int i = 0; i < out.size(); i++) {
