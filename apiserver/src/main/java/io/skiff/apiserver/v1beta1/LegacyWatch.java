@@ -5,6 +5,7 @@ import io.skiff.api.meta.KubeObject;
 import io.skiff.apiserver.ApiErrors;
 import io.skiff.apiserver.ApiException;
 import io.skiff.apiserver.registry.ListOptions;
+import io.skiff.apiserver.rest.ResponseWriter;
 import io.skiff.apiserver.watch.CacheWatcher;
 import io.skiff.apiserver.watch.Delivery;
 import io.skiff.apiserver.watch.WatchCache;
@@ -58,7 +59,7 @@ final class LegacyWatch {
             if (e.code() != 410) {
                 throw e;
             }
-            ctx.status(200).contentType(LegacyWire.JSON);
+            ctx.status(200).contentType(ResponseWriter.JSON);
             out = ctx.res().getOutputStream();
             out.write(LegacyWire.event("ERROR", wire.status(r, e.status())));
             out.write(NEWLINE);
@@ -67,7 +68,7 @@ final class LegacyWatch {
         }
         ScheduledFuture<?> timer = WatchDeadlines.endAfter(watcher, timeout);
         try {
-            ctx.status(200).contentType(LegacyWire.JSON);
+            ctx.status(200).contentType(ResponseWriter.JSON);
             out = ctx.res().getOutputStream();
             out.flush(); // headers now: the client knows the watch is established
             while (true) {

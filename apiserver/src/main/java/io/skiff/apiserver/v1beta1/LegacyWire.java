@@ -29,7 +29,6 @@ import java.util.Set;
  * item; Status errors with the v1beta1 field paths and kind words.
  */
 final class LegacyWire {
-    static final String JSON = "application/json";
     /** The reason of a Working status, as v0.5 wrote it. */
     static final String WORKING = "Working";
 
