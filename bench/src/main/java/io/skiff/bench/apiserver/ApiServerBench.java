@@ -10,6 +10,7 @@ import io.skiff.bench.support.ConcurrentLoad.Throughput;
 import io.skiff.bench.support.KeepAliveHttp;
 import io.skiff.bench.support.LocalEtcd;
 import io.skiff.bench.support.ProcessCpu;
+import io.skiff.storage.etcd.EtcdClients;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     the line reaching each watcher, p50 and p99 over every (event, watcher) (target p99 &lt;= 100 ms).</li>
  * </ol>
  * The apiserver runs in a JVM of its own ({@link ApiServerProcess}, default JVM flags); the clients
- * and raw jetcd here. Without {@code --etcd} the bench starts an etcd of its own; with it, everything
+ * and raw jetcd here (built as the apiserver builds its client, {@link EtcdClients}). Without {@code --etcd} the bench starts an etcd of its own; with it, everything
  * lives under a fresh key prefix, deleted at the end. Every loop is bounded in count and time.
  *
  * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL [--etcd-pid PID]] [--creates 2000] [--warmup 24000] [--rounds 4]
@@ -127,7 +128,7 @@ public final class ApiServerBench {
         Path log = Files.createTempFile("skiff-bench-apiserver-", ".log");
         Process server = startServer(etcd, log);
         serverPid = server.pid();
-        try (Client raw = Client.builder().endpoints(etcd).build()) {
+        try (Client raw = EtcdClients.builder().endpoints(etcd).build()) {
             createNamespace("bench");
             createNamespace("watch");
             createNamespace("warmup");
@@ -208,7 +209,7 @@ public final class ApiServerBench {
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            try (Client raw = Client.builder().endpoints(etcd).build()) {
+            try (Client raw = EtcdClients.builder().endpoints(etcd).build()) {
                 raw.getKVClient().delete(ByteSequence.from(prefix + "/", StandardCharsets.UTF_8),
                         DeleteOption.builder().isPrefix(true).build()).get(60, TimeUnit.SECONDS);
             }

@@ -16,6 +16,7 @@ import io.skiff.storage.Storage;
 import io.skiff.storage.StorageOptions;
 import io.skiff.storage.WatchEvent;
 import io.skiff.storage.WatchListener;
+import io.skiff.storage.etcd.EtcdClients;
 import io.skiff.storage.etcd.EtcdStorage;
 import io.skiff.storage.sqlite.SqliteStorage;
 
@@ -99,7 +100,7 @@ public final class StorageBench {
                 etcd, writes, VALUE_SIZE, callers, rounds);
         Path dataDir = Files.createTempDirectory("skiff-bench-sqlite-");
         StorageOptions etcdOptions = StorageOptions.etcd(etcd).withCompactionRetention(Duration.ZERO);
-        try (Client raw = Client.builder().endpoints(etcdOptions.etcdServers().stream().map(Object::toString)
+        try (Client raw = EtcdClients.builder().endpoints(etcdOptions.etcdServers().stream().map(Object::toString)
                 .toArray(String[]::new)).build();
              Storage etcdStorage = EtcdStorage.open(etcdOptions);
              Storage sqlite = SqliteStorage.open(StorageOptions.sqlite(dataDir).withCompactionRetention(Duration.ZERO))) {
@@ -150,7 +151,7 @@ public final class StorageBench {
             System.out.printf("%nEtcdStorage reaches %.0f%% of raw jetcd puts/s (median of the rounds' ratios;"
                     + " target >= 90%%)%n", 100 * Stats.median(ratios));
         } finally {
-            try (Client raw = Client.builder().endpoints(StorageOptions.etcd(etcd).etcdServers().stream()
+            try (Client raw = EtcdClients.builder().endpoints(StorageOptions.etcd(etcd).etcdServers().stream()
                     .map(Object::toString).toArray(String[]::new)).build()) {
                 ByteSequence prefix = ByteSequence.from(runPrefix, StandardCharsets.UTF_8);
                 raw.getKVClient().delete(prefix, DeleteOption.builder().isPrefix(true).build()).get(30, TimeUnit.SECONDS);

@@ -98,7 +98,7 @@ public final class EtcdStorage implements Storage {
 
     private static Client buildClient(StorageOptions options) {
         long timeoutMillis = options.requestTimeout().toMillis();
-        ClientBuilder builder = Client.builder()
+        ClientBuilder builder = EtcdClients.builder(new DeadlineInterceptor(timeoutMillis))
                 .endpoints(options.etcdServers().toArray(URI[]::new))
                 // lists of large objects exceed gRPC's 4 MiB default
                 .maxInboundMessageSize(Integer.MAX_VALUE)
@@ -106,8 +106,7 @@ public final class EtcdStorage implements Storage {
                 // gRPC's floor is 10 s, etcd's default minimum ping interval 5 s
                 .keepaliveTime(Duration.ofSeconds(10))
                 .keepaliveTimeout(Duration.ofSeconds(5))
-                .connectTimeout(Duration.ofSeconds(3))
-                .interceptor(new DeadlineInterceptor(timeoutMillis));
+                .connectTimeout(Duration.ofSeconds(3));
         if (options.etcdUsername() != null) {
             builder.user(ByteSequence.from(options.etcdUsername(), StandardCharsets.UTF_8))
                     .password(ByteSequence.from(options.etcdPassword(), StandardCharsets.UTF_8));
