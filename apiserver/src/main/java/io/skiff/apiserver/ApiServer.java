@@ -76,6 +76,9 @@ public final class ApiServer implements AutoCloseable {
     private final List<WatchCache<?>> caches = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    /** Write every HTTP watch stream without blocking: one thread per core, not one per watcher. */
+    private final ExecutorService watchSenders = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("watch-sender-", 1).factory());
     private Javalin app;
     private volatile boolean started;
 
@@ -176,7 +179,7 @@ public final class ApiServer implements AutoCloseable {
         c.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofHours(1)));
         ResponseWriter responses = new ResponseWriter(printer);
         WatchServer watches = new WatchServer(config.watchQueueCapacity(), config.minWatchTimeout(), printer, observer,
-                scheduler);
+                scheduler, watchSenders);
         ResourceRoutes resources = new ResourceRoutes(scheme, registries, gate, watches, responses, requests,
                 config.maxRequestBytes(), config.requestTimeout(), clock);
         c.router.mount(routes -> {
@@ -293,6 +296,7 @@ public final class ApiServer implements AutoCloseable {
         caches.clear();
         scheduler.shutdownNow();
         requests.shutdownNow();
+        watchSenders.shutdownNow();
         if (started) {
             LOG.info("apiserver stopped");
         }

@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves WATCH from the watch cache: as a chunked HTTP response with one JSON event per line,
- * flushed whenever the watcher's queue is drained, or — when the client asks for a websocket
+ * written without blocking by a few shared sender threads ({@link HttpWatchSender}), or — when the client asks for a websocket
  * upgrade, as fabric8 does — as one text message per event. Ends at {@code timeoutSeconds}
  * (default: a random time between the minimum and twice it, so clients do not re-watch in
  * step), when the client goes, or when the cache cuts the watcher off.
@@ -40,14 +42,17 @@ public final class WatchServer {
     private final Printer printer;
     private final RequestObserver observer;
     private final ScheduledExecutorService timers;
+    private final Executor senders;
 
+    /** {@code senders}: the few threads that write every HTTP watch stream (non-blocking). */
     public WatchServer(int queueCapacity, Duration minTimeout, Printer printer, RequestObserver observer,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers, Executor senders) {
         this.queueCapacity = queueCapacity;
         this.minTimeout = minTimeout;
         this.printer = printer;
         this.observer = observer;
         this.timers = timers;
+        this.senders = senders;
     }
 
     /** Ends the watcher's stream when its time is up. */
@@ -81,7 +86,10 @@ public final class WatchServer {
                 request.bookmarks(), queueCapacity);
     }
 
-    /** Streams over the HTTP response until the timeout, the client leaving, or the watcher ending. */
+    /**
+     * Streams over the HTTP response until the timeout, the client leaving, or the watcher ending.
+     * The request's thread returns at once; {@link HttpWatchSender} sends from the shared senders.
+     */
     public <T extends KubeObject> void serveHttp(Context ctx, RequestContext rc, Request<T> request) throws IOException {
         CacheWatcher<T> watcher;
         try {
@@ -100,31 +108,26 @@ public final class WatchServer {
         observer.watchOpened(rc);
         boolean printing = ResponseWriter.wantsPrinting(rc.header("Accept"));
         ScheduledFuture<?> timer = timeLimit(watcher, request.timeout());
-        try {
-            ctx.status(200).contentType(ResponseWriter.JSON);
-            OutputStream out = ctx.res().getOutputStream();
-            out.flush(); // headers now: the client knows the watch is established
-            while (true) {
-                Delivery<T> d = watcher.take();
-                // Write everything that is ready, then flush once: no event waits in a buffer.
-                while (d != null && !d.isEnd()) {
-                    out.write(encode(rc, d, printing));
-                    d = watcher.poll();
-                }
-                out.flush();
-                if (d != null) {
-                    return; // the end: what was queued is sent, the client re-watches
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("watch {}: client gone: {}", rc, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
+        ctx.status(200).contentType(ResponseWriter.JSON);
+        Runnable finish = () -> {
             timer.cancel(false);
             watcher.close();
             observer.watchClosed(rc);
-        }
+        };
+        ctx.future(() -> {
+            HttpWatchSender<T> sender;
+            try {
+                sender = new HttpWatchSender<>(watcher, ctx.res().getOutputStream(), senders,
+                        d -> encode(rc, d, printing));
+                watcher.onQueued(sender::wake);
+                ctx.res().getOutputStream().setWriteListener(sender); // the container calls it once at once
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("watch {}: cannot stream: {}", rc, e.toString());
+                finish.run();
+                return CompletableFuture.completedFuture(null);
+            }
+            return sender.done().whenComplete((ok, e) -> finish.run());
+        });
     }
 
     /**

@@ -24,6 +24,7 @@ public final class CacheWatcher<T extends KubeObject> implements AutoCloseable {
     private final ArrayDeque<Delivery<T>> initial;
     private final LinkedBlockingQueue<Delivery<T>> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private volatile Runnable onQueued = () -> {};
     private volatile boolean ended;
     private volatile String endReason;
     /** The revision up to which this watcher has been offered every event (bookmarks say it). */
@@ -79,6 +80,7 @@ public final class CacheWatcher<T extends KubeObject> implements AutoCloseable {
         }
         queued.incrementAndGet();
         queue.add(new Delivery<>(Delivery.BOOKMARK, null, line, at));
+        onQueued.run();
     }
 
     long bookmarkRevision(long cacheRevision) {
@@ -91,6 +93,15 @@ public final class CacheWatcher<T extends KubeObject> implements AutoCloseable {
             return;
         }
         queue.add(d);
+        onQueued.run();
+    }
+
+    /**
+     * Called after each item is queued, from whichever thread queues it (the cache's dispatcher,
+     * a timer): for a sender that does not wait in {@link #take}. It must not block.
+     */
+    public void onQueued(Runnable signal) {
+        this.onQueued = signal;
     }
 
     /** Ends the stream after what is queued (timeout, slow client, shutdown); the client re-watches. */
@@ -99,6 +110,7 @@ public final class CacheWatcher<T extends KubeObject> implements AutoCloseable {
             endReason = reason;
             ended = true;
             queue.add(new Delivery<>(Delivery.END, null, null, 0));
+            onQueued.run();
         }
     }
 

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skiff.apiserver.testing.HttpTestClient.Response;
 import io.skiff.apiserver.testing.WatchStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,5 +249,53 @@ abstract class WatchContract extends RestTestSupport {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void clientsThatStopReadingHoldUpNoOtherWatcher() throws Exception {
+        String ns = namespace();
+        String pods = "/api/v1/namespaces/" + ns + "/pods";
+        List<Socket> stuck = new ArrayList<>();
+        try (WatchStream reading = watch(pods + "?watch=true")) {
+            for (int i = 0; i < 4; i++) { // more clients than the server has sender threads
+                stuck.add(stuckWatch(pods + "?watch=true"));
+            }
+            // 8 MB: more than a stuck client's socket buffers take (Linux sends up to 4 MiB ahead)
+            String big = "x".repeat(200_000);
+            for (int i = 0; i < 40; i++) {
+                String json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p" + i
+                        + "\",\"annotations\":{\"big\":\"" + big + "\"}},\"spec\":{\"containers\":[{\"name\":\"c\","
+                        + "\"image\":\"busybox\"}]}}";
+                assertThat(http.post(pods, json).code()).isEqualTo(201);
+            }
+            List<JsonNode> events = reading.next(40, WAIT);
+            assertThat(events).extracting(WatchStream::summary).hasSize(40).startsWith("ADDED p0").endsWith("ADDED p39");
+            assertThat(events.getLast().path("object").path("metadata").path("annotations").path("big").asText())
+                    .hasSize(big.length());
+        } finally {
+            for (Socket s : stuck) {
+                s.close();
+            }
+        }
+    }
+
+    /** A watch whose client reads the response's headers and then nothing more. */
+    private Socket stuckWatch(String path) throws Exception {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
+        s.connect(new InetSocketAddress(http.base().getHost(), http.base().getPort()));
+        s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        s.setSoTimeout((int) WAIT.toMillis());
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = s.getInputStream().read();
+            if (b < 0) {
+                throw new AssertionError("watch closed before its headers: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 200");
+        return s;
     }
 }
