@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -55,7 +56,11 @@ final class HttpWatchSender<T extends KubeObject> implements WriteListener, Runn
     /** The watcher has something queued: a sender thread will send it. */
     void wake() {
         if (!done.isDone() && scheduled.compareAndSet(false, true)) {
-            senders.execute(this);
+            try {
+                senders.execute(this);
+            } catch (RejectedExecutionException e) {
+                done.complete(null); // the server is stopping
+            }
         }
     }
 
@@ -104,17 +109,34 @@ final class HttpWatchSender<T extends KubeObject> implements WriteListener, Runn
         }
     }
 
-    /** What is queued, concatenated up to {@link #MAX_CHUNK}; null when nothing is. */
+    /**
+     * What is queued, concatenated up to {@link #MAX_CHUNK}; null when nothing is. A lone event's
+     * line is sent as it is, shared with every other watcher: no copy per watcher.
+     */
     private byte[] nextChunk() {
+        Delivery<T> first = watcher.poll();
+        if (first == null) {
+            return null;
+        }
+        if (first.isEnd()) {
+            ending = true;
+            return null;
+        }
+        byte[] line = encoder.apply(first);
+        Delivery<T> d = watcher.poll();
+        if (d == null) {
+            return line;
+        }
         chunk.reset();
-        Delivery<T> d;
-        while (chunk.size() < MAX_CHUNK && (d = watcher.poll()) != null) {
+        chunk.writeBytes(line);
+        while (d != null) {
             if (d.isEnd()) {
                 ending = true;
                 break;
             }
             chunk.writeBytes(encoder.apply(d));
+            d = chunk.size() < MAX_CHUNK ? watcher.poll() : null;
         }
-        return chunk.size() == 0 ? null : chunk.toByteArray();
+        return chunk.toByteArray();
     }
 }
