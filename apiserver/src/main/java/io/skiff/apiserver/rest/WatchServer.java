@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves WATCH from the watch cache: as a chunked HTTP response with one JSON event per line,
- * written without blocking by a few shared sender threads ({@link HttpWatchSender}), or — when the client asks for a websocket
- * upgrade, as fabric8 does — as one text message per event. Ends at {@code timeoutSeconds}
+ * written without blocking by a few shared sender threads ({@link HttpWatchSender}), or — when
+ * the client asks for a websocket upgrade, as fabric8 does — as one text message per event. Ends at {@code timeoutSeconds}
  * (default: a random time between the minimum and twice it, so clients do not re-watch in
  * step), when the client goes, or when the cache cuts the watcher off.
  */
@@ -120,7 +120,7 @@ public final class WatchServer {
                 sender = new HttpWatchSender<>(watcher, ctx.res().getOutputStream(), senders,
                         d -> encode(rc, d, printing));
                 watcher.onQueued(sender::wake);
-                ctx.res().getOutputStream().setWriteListener(sender); // the container calls it once at once
+                ctx.res().getOutputStream().setWriteListener(sender); // the container calls onWritePossible now
             } catch (IOException | RuntimeException e) {
                 LOG.debug("watch {}: cannot stream: {}", rc, e.toString());
                 finish.run();

@@ -46,8 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *     events (target p99 &lt;= 100 ms).</li>
  * </ol>
  * The apiserver runs in a JVM of its own ({@link ApiServerProcess}, default JVM flags); the clients
- * and raw jetcd here (built as the apiserver builds its client, {@link EtcdClients}). Without {@code --etcd} the bench starts an etcd of its own; with it, everything
- * lives under a fresh key prefix, deleted at the end. Every loop is bounded in count and time.
+ * and raw jetcd here (built as the apiserver builds its client, {@link EtcdClients}). Without
+ * {@code --etcd} the bench starts an etcd of its own; with it, everything lives under a fresh key
+ * prefix, deleted at the end. Every loop is bounded in count and time.
  *
  * <pre>java ... io.skiff.bench.apiserver.ApiServerBench [--etcd URL [--etcd-pid PID]] [--creates 2000] [--warmup 24000] [--rounds 4]
  *     [--clients 16] [--pods 10000] [--watchers 1000] [--watch-events 200] [--watch-warmup 30] [--watch-interval-ms 50]
