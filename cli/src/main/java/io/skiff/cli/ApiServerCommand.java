@@ -82,6 +82,12 @@ final class ApiServerCommand implements Callable<Integer> {
             description = "How long events are kept (default: ${DEFAULT-VALUE}; env SKIFF_EVENT_TTL).")
     Duration eventTtl;
 
+    @Option(names = "--range-repair-interval", paramLabel = "DURATION",
+            defaultValue = "${env:SKIFF_RANGE_REPAIR_INTERVAL:-3m}", converter = GoDuration.class,
+            description = "How often cluster IP and node port reservations that no Service holds are looked for and"
+                    + " freed (default: ${DEFAULT-VALUE}, as Kubernetes; env SKIFF_RANGE_REPAIR_INTERVAL).")
+    Duration rangeRepairInterval;
+
     /** --secure-port, --tls-cert-file, --tls-private-key-file, --token-auth-file: install(builder) adds the port. */
     @Mixin
     SecureServingOptions secure;
@@ -120,6 +126,7 @@ final class ApiServerCommand implements Callable<Integer> {
                     .withEventTtl(eventTtl);
             // The 2014 API and pods/log are routes of their own concern, registered beside the core.
             ApiServer.Builder builder = ApiServer.builder(config)
+                    .rangeRepairInterval(rangeRepairInterval)
                     .routes(V1beta1Api.withDefaults())
                     .routes(new PodLogRoutes());
             secureServing = secure.install(builder);

@@ -70,6 +70,16 @@ class ApiServerCommandTest {
         assertThat(o.etcdCaFile()).isNull();
     }
 
+    @Test
+    void theRangeRepairIntervalIsAFlagWithKubernetesDefault() {
+        ApiServerCommand defaults = new ApiServerCommand();
+        new CommandLine(defaults).parseArgs();
+        assertThat(defaults.rangeRepairInterval).isEqualTo(Duration.ofMinutes(3));
+        ApiServerCommand set = new ApiServerCommand();
+        new CommandLine(set).parseArgs("--range-repair-interval", "90s");
+        assertThat(set.rangeRepairInterval).isEqualTo(Duration.ofSeconds(90));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("nodePortRanges")
     void theNodePortRangeIsCheckedBeforeTheStorageOpens(List<String> args, String rangeOrError) {
