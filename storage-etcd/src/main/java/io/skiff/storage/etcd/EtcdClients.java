@@ -8,7 +8,6 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.MethodDescriptor;
-import java.util.Arrays;
 
 /**
  * jetcd clients whose calls switch threads only where the network needs it. By default jetcd
@@ -22,13 +21,15 @@ import java.util.Arrays;
 public final class EtcdClients {
     private EtcdClients() {}
 
-    /** A builder with direct executors and, after them, the given interceptors. */
+    /**
+     * A builder with direct executors and the given interceptors (jetcd keeps only the last set it
+     * is given, so they are passed here). Their order does not matter to the direct callbacks: the
+     * executor travels in the call options every interceptor passes on.
+     */
     public static ClientBuilder builder(ClientInterceptor... interceptors) {
-        ClientInterceptor[] all = Arrays.copyOf(interceptors, interceptors.length + 1);
-        all[interceptors.length] = DirectCallbacks.INSTANCE;
         return Client.builder()
                 .executorService(MoreExecutors.newDirectExecutorService())
-                .interceptor(all[0], Arrays.copyOfRange(all, 1, all.length));
+                .interceptor(DirectCallbacks.INSTANCE, interceptors);
     }
 
     /** Runs a call's callbacks on the thread that has the answer. */
