@@ -14,6 +14,7 @@ import io.skiff.apiserver.registry.Registry;
 import io.skiff.apiserver.watch.CacheWatcher;
 import io.skiff.apiserver.watch.Delivery;
 import io.skiff.apiserver.watch.WatchCache;
+import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -117,10 +118,10 @@ public final class WatchServer {
         ctx.future(() -> {
             HttpWatchSender<T> sender;
             try {
-                sender = new HttpWatchSender<>(watcher, ctx.res().getOutputStream(), senders,
-                        d -> encode(rc, d, printing));
+                ServletOutputStream out = ctx.res().getOutputStream();
+                sender = new HttpWatchSender<>(watcher, out, senders, d -> encode(rc, d, printing));
                 watcher.onQueued(sender::wake);
-                ctx.res().getOutputStream().setWriteListener(sender); // the container calls onWritePossible now
+                out.setWriteListener(sender); // the container calls onWritePossible now
             } catch (IOException | RuntimeException e) {
                 LOG.debug("watch {}: cannot stream: {}", rc, e.toString());
                 finish.run();
