@@ -4,7 +4,14 @@ import static io.skiff.bench.support.Stats.median;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
+import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.PutOption;
+import io.etcd.jetcd.options.WatchOption;
 import io.skiff.bench.support.ConcurrentLoad;
 import io.skiff.bench.support.ConcurrentLoad.Throughput;
 import io.skiff.bench.support.KeepAliveHttp;
@@ -39,6 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *     ~1 KiB pods, each client waiting for its answer)
  *     against raw jetcd puts/s of the same payloads from the same number of callers, in
  *     alternating (ABBA) rounds; the ratio is the median of the rounds' ratios (target &gt;= 0.6);</li>
+ * <li>beside them, in the same rounds, the etcd work a create cannot do without, issued by raw jetcd:
+ *     the create-if-absent transaction the apiserver sends, with a prefix watch (prevKV) open as the
+ *     apiserver's watch cache keeps one. REST against it is the apiserver's own overhead; this
+ *     against raw puts is what Kubernetes' create semantics cost in etcd alone;</li>
  * <li>the apiserver's RSS with 10,000 pods stored (after loading; and after the watch phase and a full GC);</li>
  * <li>watch delivery latency with 1,000 chunked-HTTP watchers (plain sockets read by two selector
  *     threads, {@link WatchStreams}): from the start of a pod create to
@@ -77,8 +88,10 @@ public final class ApiServerBench {
     private long etcdPid;
     /** CPU time of each process (bench clients, etcd, apiserver) in the measured rounds, and the writes they made. */
     private final double[] rawCpu = new double[3];
+    private final double[] txnCpu = new double[3];
     private final double[] restCpu = new double[3];
     private int rawMeasured;
+    private int txnMeasured;
     private int restMeasured;
 
     private ApiServerBench(Map<String, String> args) {
@@ -144,30 +157,44 @@ public final class ApiServerBench {
             // whose rates rose round after round). A long-running server runs warm: measure that.
             // Its pods go in a namespace of their own and are deleted one by one (warming the delete
             // path too) before the measured rounds.
-            rawPuts(raw, "warmup", warmup / 2);
+            // The raw paths get as long a warm-up as REST: with half of it, the raw jetcd client in
+            // this JVM was still compiling in the measured rounds and cost 0.25-0.34 ms of CPU per
+            // put instead of 0.12-0.22, which flattered the ratio.
+            rawPuts(raw, "warmup", warmup);
+            rawCreates(raw, "warmup", warmup);
             restCreates("warmup", warmup);
             restDeletes("warmup", warmup);
 
             List<Double> rawRates = new ArrayList<>();
+            List<Double> txnRates = new ArrayList<>();
             List<Double> restRates = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> txnRatios = new ArrayList<>();
+            List<Double> overTxn = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 Throughput a;
+                Throughput t;
                 Throughput b;
                 if (r % 2 == 0) {
                     a = rawPuts(raw, "raw-" + r, creates);
+                    t = rawCreates(raw, "txn-" + r, creates);
                     b = restCreates("rest-" + r, creates);
                 } else {
                     b = restCreates("rest-" + r, creates);
+                    t = rawCreates(raw, "txn-" + r, creates);
                     a = rawPuts(raw, "raw-" + r, creates);
                 }
                 rawMeasured += a.done();
+                txnMeasured += t.done();
                 restMeasured += b.done();
                 rawRates.add(a.perSecond());
+                txnRates.add(t.perSecond());
                 restRates.add(b.perSecond());
                 ratios.add(b.perSecond() / a.perSecond());
-                System.out.printf("  round %d: raw jetcd put %.0f/s, REST pod create %.0f/s (%.2f)%n", r + 1,
-                        a.perSecond(), b.perSecond(), ratios.getLast());
+                txnRatios.add(t.perSecond() / a.perSecond());
+                overTxn.add(b.perSecond() / t.perSecond());
+                System.out.printf("  round %d: raw jetcd put %.0f/s, raw create txn %.0f/s, REST pod create %.0f/s (%.2f)%n",
+                        r + 1, a.perSecond(), t.perSecond(), b.perSecond(), ratios.getLast());
             }
 
             if (created < pods) {
@@ -198,6 +225,10 @@ public final class ApiServerBench {
             System.out.printf("| pod creates/s through REST (%d clients, %d B pods, median of %d) | %.0f | raw jetcd put %.0f/s"
                     + " | **%.2f** (median of rounds; target >= 0.6) |%n", clients, POD_BYTES, rounds, median(restRates),
                     median(rawRates), median(ratios));
+            System.out.printf("| raw jetcd create txns/s, prefix watch open (the etcd work of a create, no apiserver) | %.0f |"
+                    + " raw jetcd put %.0f/s | %.2f |%n", median(txnRates), median(rawRates), median(txnRatios));
+            System.out.printf("| pod creates/s through REST against that create txn (the apiserver's own overhead) | %.0f |"
+                    + " raw create txn %.0f/s | %.2f |%n", median(restRates), median(txnRates), median(overTxn));
             System.out.printf("| watch delivery latency, %d watchers x %d events %d ms apart (%d deliveries) | p50 %.1f ms,"
                     + " **p99 %.1f ms** | - | target p99 <= 100 ms |%n", watchers, watchEvents, watchIntervalMillis,
                     latencies.length,
@@ -209,9 +240,11 @@ public final class ApiServerBench {
                     + " | %.1f µs, %.1f µs | - | - |%n", 1e6 * watchCpu / Math.max(1, latencies.length),
                     1e6 * readersCpu / Math.max(1, latencies.length));
             System.out.printf("| CPU per REST pod create (user+system, measured rounds): apiserver, etcd, clients | %.2f ms,"
-                    + " %.2f ms, %.2f ms | raw put: etcd %.2f ms, client %.2f ms | - |%n",
+                    + " %.2f ms, %.2f ms | raw put: etcd %.2f ms, client %.2f ms; raw create txn: etcd %.2f ms,"
+                    + " client %.2f ms | - |%n",
                     perOp(restCpu[2], restMeasured), perOp(restCpu[1], restMeasured), perOp(restCpu[0], restMeasured),
-                    perOp(rawCpu[1], rawMeasured), perOp(rawCpu[0], rawMeasured));
+                    perOp(rawCpu[1], rawMeasured), perOp(rawCpu[0], rawMeasured),
+                    perOp(txnCpu[1], txnMeasured), perOp(txnCpu[0], txnMeasured));
             System.out.printf("| apiserver RSS with %d pods stored | %d MiB (%d MiB after full GC; %d MiB empty) | - | - |%n",
                     created, rssLoaded / 1024, rssAfterGc / 1024, rssEmpty / 1024);
         } finally {
@@ -283,6 +316,43 @@ public final class ApiServerBench {
             addCpuSince(before, rawCpu);
         }
         return t;
+    }
+
+    /**
+     * Creates as EtcdStorage.create issues them (put if the key's create revision is 0, else read
+     * it back), with a prefix watch asking for previous values open meanwhile, as the apiserver's
+     * watch cache has one on every resource: etcd sends each write to it.
+     */
+    private Throughput rawCreates(Client raw, String phase, int count) throws Exception {
+        String keys = prefix + "/txn/" + phase + "/";
+        AtomicLong events = new AtomicLong();
+        try (Watch.Watcher watch = raw.getWatchClient().watch(ByteSequence.from(keys, StandardCharsets.UTF_8),
+                WatchOption.builder().isPrefix(true).withPrevKV(true).build(),
+                response -> events.addAndGet(response.getEvents().size()))) {
+            double[] before = cpuNow();
+            Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> {
+                ByteSequence k = ByteSequence.from(keys + i, StandardCharsets.UTF_8);
+                boolean created = raw.getKVClient().txn()
+                        .If(new Cmp(k, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
+                        .Then(Op.put(k, ByteSequence.from(pod(phase + "-" + i)), PutOption.DEFAULT))
+                        .Else(Op.get(k, GetOption.DEFAULT))
+                        .commit().get(10, TimeUnit.SECONDS).isSucceeded();
+                if (!created) {
+                    throw new IllegalStateException("raw create " + k + ": the key exists");
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (events.get() < t.done() && System.nanoTime() < deadline) {
+                Thread.sleep(1); // the watch's events are part of the work measured
+            }
+            if (events.get() < t.done()) {
+                throw new IllegalStateException("the prefix watch saw " + events.get() + " of " + t.done() + " creates");
+            }
+            if (phase.startsWith("txn-")) {
+                addCpuSince(before, txnCpu);
+            }
+            return t;
+        }
     }
 
     /** CPU seconds so far of this JVM (the clients), etcd (0 when its pid is unknown) and the apiserver. */
