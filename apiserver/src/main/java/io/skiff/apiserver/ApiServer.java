@@ -26,6 +26,7 @@ import io.skiff.apiserver.rest.ResourceRoutes;
 import io.skiff.apiserver.rest.ResponseWriter;
 import io.skiff.apiserver.rest.WatchServer;
 import io.skiff.apiserver.watch.WatchCache;
+import io.skiff.storage.StorageException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,8 +122,7 @@ public final class ApiServer implements AutoCloseable {
                 caches.add(startCache(r));
             }
             new NamespaceCleaner(registries, scheduler, NAMESPACE_RETRY).start(NAMESPACE_RESCAN);
-            // A first pass before serving: restored Services get their keys back before any create can take them.
-            rangeRepair.start(scheduler, rangeRepairInterval);
+            startRangeRepair();
             long bookmarkMillis = config.bookmarkInterval().toMillis();
             scheduler.scheduleWithFixedDelay(() -> caches.forEach(WatchCache::sendBookmarks), bookmarkMillis,
                     bookmarkMillis, TimeUnit.MILLISECONDS);
@@ -135,6 +135,17 @@ public final class ApiServer implements AutoCloseable {
         started = true;
         LOG.info("apiserver listening on {} (storage {})", url(), config.storage().getClass().getSimpleName());
         return this;
+    }
+
+    /** A first pass before serving: restored Services get their keys back before any create can take them. */
+    private void startRangeRepair() {
+        try {
+            rangeRepair.start(scheduler, rangeRepairInterval);
+        } catch (StorageException e) {
+            throw new IllegalStateException("the first repair of the service IP and node port ranges failed, so the"
+                    + " apiserver does not serve (a restored Service's value could be handed out again): "
+                    + e.getMessage(), e);
+        }
     }
 
     private <T extends KubeObject> WatchCache<T> startCache(Registry<T> r) {

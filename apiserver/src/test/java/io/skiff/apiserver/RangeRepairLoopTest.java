@@ -18,18 +18,36 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The apiserver's range repair loop: runs on its interval, outlives storage failures, ends with the server. */
+/**
+ * The apiserver's range repair loop: its first pass must succeed before the server serves; later
+ * passes run on the interval, outlive storage failures, and end with the server.
+ */
 class RangeRepairLoopTest {
     private static final Duration INTERVAL = Duration.ofMillis(100);
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFirstPassThatFailsStopsTheStart() {
+        AtomicInteger refused = new AtomicInteger();
+        assertThatThrownBy(() -> TestApiServer.sqlite()
+                .config(c -> c.withStorage(new FailingRangeLists(c.storage(), new AtomicBoolean(true), refused)))
+                .builder(b -> b.rangeRepairInterval(INTERVAL)).start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the first repair of the service IP and node port ranges failed, so the"
+                        + " apiserver does not serve")
+                .hasMessageEndingWith("injected: storage unavailable");
+        assertThat(refused.get()).as("the ranges were read once, at start").isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theLoopFreesALeakOnceStorageAnswersAndStopsWithTheServer() throws Exception {
-        AtomicBoolean failing = new AtomicBoolean(true);
+        AtomicBoolean failing = new AtomicBoolean(false);
         AtomicInteger refused = new AtomicInteger();
         try (TestApiServer api = TestApiServer.sqlite()
                 .config(c -> c.withStorage(new FailingRangeLists(c.storage(), failing, refused)))
                 .builder(b -> b.rangeRepairInterval(INTERVAL)).start()) {
+            failing.set(true);
             String leaked = leak(api, "10.0.0.77");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> refused.get() >= 3);
             assertThat(api.storage().get(leaked)).as("nothing freed while the ranges cannot be read").isPresent();

@@ -60,12 +60,17 @@ public final class RangeRepair {
                         svc -> strategy.heldPorts(svc).stream().map(Integer::longValue).collect(Collectors.toSet())));
     }
 
-    /** A pass now, then one every {@code interval} on {@code scheduler} until it is shut down. */
-    public void start(ScheduledExecutorService scheduler, Duration interval) {
+    /**
+     * A pass now, then one every {@code interval} on {@code scheduler} until it is shut down. The
+     * first pass must succeed, as Kubernetes' apiserver will not start without its initial
+     * allocation check: until a pass has run, a restored Service's value could be handed out again.
+     * Later passes that fail are retried on the next interval.
+     */
+    public void start(ScheduledExecutorService scheduler, Duration interval) throws StorageException {
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("the range repair interval must be positive, got " + interval);
         }
-        runQuietly(interval);
+        runOnce();
         scheduler.scheduleWithFixedDelay(() -> runQuietly(interval), interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
