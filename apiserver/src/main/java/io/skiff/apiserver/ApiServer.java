@@ -141,7 +141,7 @@ public final class ApiServer implements AutoCloseable {
     private void startRangeRepair() {
         try {
             rangeRepair.start(scheduler, rangeRepairInterval);
-        } catch (StorageException e) {
+        } catch (StorageException | ApiException e) { // ApiException: the Services' list, mapped from storage
             throw new IllegalStateException("the first repair of the service IP and node port ranges failed, so the"
                     + " apiserver does not serve (a restored Service's value could be handed out again): "
                     + e.getMessage(), e);
