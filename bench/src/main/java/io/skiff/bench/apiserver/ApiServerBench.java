@@ -5,18 +5,14 @@ import static io.skiff.bench.support.Stats.median;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.Watch;
-import io.etcd.jetcd.op.Cmp;
-import io.etcd.jetcd.op.CmpTarget;
-import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
-import io.etcd.jetcd.options.GetOption;
-import io.etcd.jetcd.options.PutOption;
 import io.etcd.jetcd.options.WatchOption;
 import io.skiff.bench.support.ConcurrentLoad;
 import io.skiff.bench.support.ConcurrentLoad.Throughput;
 import io.skiff.bench.support.KeepAliveHttp;
 import io.skiff.bench.support.LocalEtcd;
 import io.skiff.bench.support.ProcessCpu;
+import io.skiff.bench.support.RawEtcdCreate;
 import io.skiff.storage.etcd.EtcdClients;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -319,8 +315,7 @@ public final class ApiServerBench {
     }
 
     /**
-     * Creates as EtcdStorage.create issues them (put if the key's create revision is 0, else read
-     * it back), with a prefix watch asking for previous values open meanwhile, as the apiserver's
+     * Creates as EtcdStorage.create issues them ({@link RawEtcdCreate}), with a prefix watch asking for previous values open meanwhile, as the apiserver's
      * watch cache has one on every resource: etcd sends each write to it.
      */
     private Throughput rawCreates(Client raw, String phase, int count) throws Exception {
@@ -332,11 +327,8 @@ public final class ApiServerBench {
             double[] before = cpuNow();
             Throughput t = ConcurrentLoad.run(clients, count, maxPhase, i -> {
                 ByteSequence k = ByteSequence.from(keys + i, StandardCharsets.UTF_8);
-                boolean created = raw.getKVClient().txn()
-                        .If(new Cmp(k, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
-                        .Then(Op.put(k, ByteSequence.from(pod(phase + "-" + i)), PutOption.DEFAULT))
-                        .Else(Op.get(k, GetOption.DEFAULT))
-                        .commit().get(10, TimeUnit.SECONDS).isSucceeded();
+                boolean created = RawEtcdCreate.createIfAbsent(raw, k, ByteSequence.from(pod(phase + "-" + i)))
+                        .get(10, TimeUnit.SECONDS).isSucceeded();
                 if (!created) {
                     throw new IllegalStateException("raw create " + k + ": the key exists");
                 }

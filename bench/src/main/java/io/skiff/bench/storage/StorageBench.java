@@ -2,15 +2,11 @@ package io.skiff.bench.storage;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.op.Cmp;
-import io.etcd.jetcd.op.CmpTarget;
-import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
-import io.etcd.jetcd.options.GetOption;
-import io.etcd.jetcd.options.PutOption;
 import io.etcd.jetcd.options.WatchOption;
 import io.skiff.bench.support.ConcurrentLoad;
 import io.skiff.bench.support.LocalEtcd;
+import io.skiff.bench.support.RawEtcdCreate;
 import io.skiff.bench.support.Stats;
 import io.skiff.storage.Storage;
 import io.skiff.storage.StorageOptions;
@@ -167,14 +163,8 @@ public final class StorageBench {
 
     /** The transaction EtcdStorage.create sends, issued with raw jetcd: what the wrapper costs shows beside it. */
     private Writer rawCreateTxn(Client raw) {
-        return key -> {
-            ByteSequence k = ByteSequence.from(key, StandardCharsets.UTF_8);
-            raw.getKVClient().txn()
-                    .If(new Cmp(k, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
-                    .Then(Op.put(k, ByteSequence.from(value), PutOption.DEFAULT))
-                    .Else(Op.get(k, GetOption.DEFAULT))
-                    .commit().get(10, TimeUnit.SECONDS);
-        };
+        return key -> RawEtcdCreate.createIfAbsent(raw, ByteSequence.from(key, StandardCharsets.UTF_8),
+                ByteSequence.from(value)).get(10, TimeUnit.SECONDS);
     }
 
     private static void row(String name, double perSecond, double raw, Latency latency) {
